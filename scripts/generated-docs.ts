@@ -1,0 +1,12 @@
+// The list of generated documents and how each is rendered; a test checks every one is up to date.
+import { renderSettingsMarkdown } from '../src/cli/settings-help.js';
+import { ALL_SETTINGS } from '../src/config/index.js';
+
+export interface GeneratedDoc {
+  file: string;
+  render: () => string | Promise<string>;
+}
+
+export const GENERATED_DOCS: GeneratedDoc[] = [
+  { file: 'docs/configuration.md', render: () => renderSettingsMarkdown(ALL_SETTINGS) },
+];

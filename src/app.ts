@@ -1,0 +1,126 @@
+// Composes every sub-app under Skolverket's paths, with the journal in front; owns notFound and onError.
+import { Hono } from 'hono';
+import type { AppEnv } from './app-env.js';
+import { type Clock, createRealClock } from './clock/index.js';
+import { buildMockUrls, buildSettings, localRoots, type MockUrls, type Settings } from './config/index.js';
+import { componentForPath, createJournalApp, Journal, journalMiddleware } from './journal/index.js';
+import {
+  type AuthService,
+  createAuthApp,
+  createAuthControlApp,
+  createAuthService,
+} from './mock-auth/index.js';
+import {
+  createOpenDataApp,
+  createSeededCatalogue,
+  loadCatalogueFile,
+  type OpenDataCatalogue,
+  openDataNotFound,
+} from './open-data/index.js';
+
+export interface MockAppOptions {
+  /** Settings over the defaults; see docs/configuration.md. */
+  settings?: Partial<Settings>;
+  /** The one clock; tests pass a controlled clock. */
+  clock?: Clock;
+  journal?: Journal;
+  /** Where the mock is reachable; default: `settings.publicUrl`, else the local HTTP URL. */
+  urls?: MockUrls;
+  /** An auth service already created (the server creates it first, for its TLS material). */
+  auth?: AuthService;
+}
+
+/** Everything the sub-apps share; the conformance runner reads the mock through this. */
+export interface MockServices {
+  settings: Settings;
+  clock: Clock;
+  journal: Journal;
+  urls: MockUrls;
+  auth: AuthService;
+  catalogue: OpenDataCatalogue;
+}
+
+export interface MockApp {
+  app: Hono<AppEnv>;
+  services: MockServices;
+  /** Stops background work (timers, file handles). The HTTP servers are the caller's. */
+  close(): Promise<void>;
+}
+
+/** The URLs a mock with these settings answers on, before any --public-url is applied. */
+export function defaultUrls(settings: Settings): MockUrls {
+  const locals = localRoots(settings.port, settings.httpsPort);
+  return buildMockUrls(
+    settings.publicUrl ?? `http://localhost:${settings.port}`,
+    settings.publicUrl ? [] : locals,
+  );
+}
+
+/**
+ * Builds the whole mock as one Hono app.
+ * @example
+ * const { app } = await createMockApp({ settings: { stateDir: tmp }, clock: createControlledClock() });
+ * const server = createAdaptorServer({ fetch: app.fetch });
+ */
+export async function createMockApp(options: MockAppOptions = {}): Promise<MockApp> {
+  const settings = buildSettings(options.settings);
+  const clock = options.clock ?? createRealClock();
+  const journal =
+    options.journal ??
+    new Journal({
+      capacity: settings.journalSize,
+      bodyCapBytes: settings.journalBodyCap,
+      ...(settings.journalFile ? { ndjsonFile: settings.journalFile } : {}),
+    });
+  const urls = options.urls ?? defaultUrls(settings);
+  const auth = options.auth ?? (await createAuthService({ settings, clock }));
+  const catalogue = settings.openData ? loadCatalogueFile(settings.openData) : createSeededCatalogue();
+  const services: MockServices = { settings, clock, journal, urls, auth, catalogue };
+
+  const app = new Hono<AppEnv>();
+  app.use(
+    '*',
+    journalMiddleware({
+      journal,
+      clock,
+      trustProxy: settings.trustProxy,
+      skip: (path) => path.startsWith('/_mock/journal'),
+    }),
+  );
+
+  app.route('/', createAuthApp({ auth, urls, settings }));
+  app.route('/provtjanst/open-data/v1', createOpenDataApp({ catalogue, clock }));
+  app.route('/_mock/auth', createAuthControlApp({ auth }));
+  app.route('/_mock', createJournalApp({ journal }));
+  app.get('/_mock/info', (c) =>
+    c.json({
+      name: 'provtjanst-mock',
+      urls,
+      clock: { kind: clock.kind, now: clock.date().toISOString() },
+      insecureDevAuth: settings.insecureDevAuth,
+    }),
+  );
+
+  app.notFound((c) => {
+    const component = componentForPath(c.req.path);
+    if (component === 'open-data') return openDataNotFound(c);
+    return c.json({ code: 'not_found', message: `No route for ${c.req.method} ${c.req.path}` }, 404);
+  });
+
+  app.onError((error, c) => {
+    // A 500 here is a bug in the mock, never a behaviour of Skolverket's: say so plainly.
+    console.error(`[provtjanst-mock] unhandled error on ${c.req.method} ${c.req.path}:`, error);
+    return c.json(
+      { code: 'mock_internal_error', message: 'provtjanst-mock failed; please report this' },
+      500,
+    );
+  });
+
+  return {
+    app,
+    services,
+    async close() {
+      await auth.close?.();
+    },
+  };
+}

@@ -1,0 +1,70 @@
+// The startup banner: every base URL, where the dev CA and a ready client certificate are, and a token curl.
+import { createHash, X509Certificate } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { RunningMock } from '../server.js';
+
+export interface BannerFiles {
+  caCertPath: string;
+  clientCertPath: string;
+  clientKeyPath: string;
+  organisationNumber: string;
+}
+
+/** base64 SHA-256 of the certificate's DER: the `cert#S256` a client puts in `client.key`. */
+function certThumbprint(pemPath: string): string {
+  return createHash('sha256')
+    .update(new X509Certificate(readFileSync(pemPath)).raw)
+    .digest('base64');
+}
+
+/** A curl command that fetches a provisioning-api token over mTLS with the ready client certificate. */
+export function tokenCurl(running: RunningMock, files: BannerFiles): string {
+  const body = JSON.stringify({
+    access_token: [
+      { access: [{ type: 'provisioning-api', locations: [running.urls.provisioning] }], flags: ['bearer'] },
+    ],
+    client: { key: { proof: 'mtls', 'cert#S256': certThumbprint(files.clientCertPath) } },
+  });
+  return [
+    `curl --cacert ${files.caCertPath} --cert ${files.clientCertPath} --key ${files.clientKeyPath} \\`,
+    `  -H 'content-type: application/json' \\`,
+    `  -d '${body}' \\`,
+    `  ${running.localHttpsUrl}/transaction`,
+  ].join('\n');
+}
+
+export function renderBanner(running: RunningMock, files?: BannerFiles, insecureDevAuth = false): string {
+  const { urls } = running;
+  const lines = [
+    'provtjanst-mock is running',
+    '',
+    `  HTTP   ${running.localHttpUrl}`,
+    `  HTTPS  ${running.localHttpsUrl}   (mTLS: client certificates are requested)`,
+    '',
+    `  authorization server  ${urls.transaction}   (POST; mTLS on the HTTPS port)`,
+    `  JWKS                  ${urls.jwks}`,
+    `  open-data API         ${urls.openData}`,
+    `  Provisioning API      ${urls.provisioning}`,
+    `  SS12000 client        ${urls.ss12000Client}`,
+    `  control plane         ${urls.control}   (journal: ${urls.control}/journal, HAR: ${urls.control}/journal.har)`,
+  ];
+  if (files) {
+    lines.push(
+      '',
+      `  dev CA                ${files.caCertPath}`,
+      `  client certificate    ${files.clientCertPath} (organisation ${files.organisationNumber})`,
+      `  client key            ${files.clientKeyPath}`,
+      '',
+      'Get a token:',
+      tokenCurl(running, files),
+    );
+  }
+  if (insecureDevAuth) {
+    lines.push(
+      '',
+      '!!! INSECURE DEV AUTH IS ON: plain-HTTP /transaction trusts client.key without a certificate.',
+      '!!! Tokens it issues say auth_source "insecure-dev". Never expose this mock beyond your machine.',
+    );
+  }
+  return lines.join('\n');
+}

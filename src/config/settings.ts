@@ -1,0 +1,10 @@
+// The full settings table of the mock (every capability's group) and its resolved type.
+import { FOUNDATION_SETTINGS } from './foundation-settings.js';
+import type { SettingValues } from './setting-spec.js';
+
+/** Every setting, keyed by its config-file name. Capabilities add their group here. */
+export const ALL_SETTINGS = {
+  ...FOUNDATION_SETTINGS,
+};
+
+export type Settings = SettingValues<typeof ALL_SETTINGS>;

@@ -1,0 +1,13 @@
+// Public surface of the journal capability.
+export { createJournalApp } from './app.js';
+export { clientIp, normaliseIp } from './client-ip.js';
+export { type HarLog, toHar, toHarEntry } from './har.js';
+export { Journal, type JournalFilter, type JournalListener, type JournalOptions } from './journal.js';
+export type {
+  JournalAnnotations,
+  JournalComponent,
+  JournalDirection,
+  JournalEntry,
+} from './journal-entry.js';
+export { componentForPath, journalMiddleware } from './journal-middleware.js';
+export { bearerToken, tokenFingerprint } from './token-fingerprint.js';
