@@ -17,7 +17,7 @@ export class SettingsError extends Error {
 
 export interface SettingSources {
   /** Parsed command-line flags keyed by flag name (kebab-case). */
-  flags?: Record<string, string | boolean | undefined>;
+  flags?: Record<string, string | boolean | string[] | undefined>;
   env?: Record<string, string | undefined>;
   /** Parsed JSON config file keyed by setting key (camelCase). */
   file?: Record<string, unknown>;
@@ -57,8 +57,10 @@ export function resolveSettings<T extends SettingSpecs>(specs: T, sources: Setti
   for (const [key, spec] of Object.entries(specs)) {
     let raw: unknown;
     let origin = 'default';
-    if (flags[spec.flag] !== undefined) {
-      raw = flags[spec.flag];
+    const flagValue = flags[spec.flag];
+    if (flagValue !== undefined) {
+      // A repeated flag: the last one wins, as in most CLIs.
+      raw = Array.isArray(flagValue) ? flagValue.at(-1) : flagValue;
       origin = `--${spec.flag}`;
     } else {
       const envName = spec.env.find((name) => env[name] !== undefined && env[name] !== '');

@@ -1,10 +1,12 @@
 // The full settings table of the mock (every capability's group) and its resolved type.
 import { FOUNDATION_SETTINGS } from './foundation-settings.js';
 import type { SettingValues } from './setting-spec.js';
+import { SS12000_CLIENT_SETTINGS } from '../mock-ss12000-client/settings.js';
 
 /** Every setting, keyed by its config-file name. Capabilities add their group here. */
 export const ALL_SETTINGS = {
   ...FOUNDATION_SETTINGS,
+  ...SS12000_CLIENT_SETTINGS,
 };
 
 export type Settings = SettingValues<typeof ALL_SETTINGS>;
