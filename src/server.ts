@@ -57,7 +57,9 @@ function urlHost(host: string): string {
 export async function startMock(options: StartMockOptions = {}): Promise<RunningMock> {
   const settings = buildSettings(options.settings);
   const clock = options.clock ?? createRealClock();
-  const auth = await createAuthService({ settings, clock });
+  // The issuer is the public root, known only once the ports are bound (port 0 picks one).
+  let issuerRoot = settings.publicUrl ?? `http://localhost:${settings.port}`;
+  const auth = await createAuthService({ settings, clock, issuer: () => issuerRoot });
 
   let mock: MockApp | undefined;
   const listener = getRequestListener((request, env) => {
@@ -93,6 +95,7 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
     ? buildMockUrls(settings.publicUrl)
     : buildMockUrls(`http://localhost:${httpPort}`, [...new Set(locals)]);
 
+  issuerRoot = urls.root;
   mock = await createMockApp({
     settings: { ...settings, port: httpPort, httpsPort },
     clock,

@@ -1,6 +1,7 @@
 // `provtjanst-mock serve`: resolves settings (flags > env > --config file), starts the mock, prints the banner.
 import { ALL_SETTINGS, loadConfigFile, parseSettingFlags, resolveSettings } from '../config/index.js';
 import { startMock } from '../server.js';
+import { ensureReadyClient } from './ready-client.js';
 import { renderBanner } from './serve-banner.js';
 import { renderSettingsHelp } from './settings-help.js';
 
@@ -16,13 +17,14 @@ export async function runServeCommand(argv: string[]): Promise<number> {
   }
   const configFile = typeof flags.config === 'string' ? flags.config : process.env.PROVTJANST_CONFIG;
   const settings = resolveSettings(ALL_SETTINGS, {
-    flags: flags as Record<string, string | boolean | undefined>,
+    flags,
     env: process.env,
     ...(configFile ? { file: loadConfigFile(configFile), fileName: configFile } : {}),
   });
 
   const running = await startMock({ settings });
-  console.log(renderBanner(running));
+  const files = await ensureReadyClient(settings.stateDir);
+  console.log(renderBanner(running, files, settings.insecureDevAuth));
 
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {

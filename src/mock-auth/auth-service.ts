@@ -1,0 +1,173 @@
+// The auth capability as one service: dev PKI and TLS material, signing keys, token issue/verify, faults, log.
+import { randomBytes } from 'node:crypto';
+import type { JWK } from 'jose';
+import type { Clock } from '../clock/index.js';
+import type { Settings } from '../config/index.js';
+import { tokenFingerprint } from '../journal/index.js';
+import type { IssuedToken, IssueTokenRequest, VerifyExpectation, VerifyResult } from './access-token.js';
+import type { AuthFailure } from './auth-errors.js';
+import { type AuthFaultControl, createAuthFaults } from './auth-faults.js';
+import { type DevPkiPaths, ensureDevPki, loadApprovedCaPems } from './dev-pki.js';
+import { type FederationSnapshot, FederationStore } from './federation-store.js';
+import { type ClientIdentity, type IdentifyClientInput, identifyClient } from './identify-client.js';
+import { signAccessToken, TOKEN_AUDIENCE } from './issue-token.js';
+import { IssuedTokenLog, type IssuedTokenRecord } from './issued-token-log.js';
+import { issueServerCertificate, serverHosts } from './server-certificate.js';
+import {
+  generateSigningKey,
+  type SigningKey,
+  type SigningKeyStatus,
+  SigningKeyStore,
+} from './signing-keys.js';
+import { verifyAccessToken } from './verify-token.js';
+
+/** What the HTTPS server needs: its certificate, and the CAs whose client certificates it accepts. */
+export interface AuthTlsMaterial {
+  /** The dev CA (PEM): clients trust it for the server certificate. */
+  caCertPem: string;
+  serverCertPem: string;
+  serverKeyPem: string;
+  /** Dev CA plus approved CAs (`<stateDir>/approved-cas/*.pem`): the HTTPS server's `ca` option. */
+  trustedCaPems: string[];
+}
+
+export interface AuthService {
+  readonly tls: AuthTlsMaterial;
+  /** `iss` of every token (read at each issue when the option was a function). */
+  readonly issuer: string;
+  /** `aud` of every token. */
+  readonly audience: string;
+  readonly paths: DevPkiPaths;
+  /** The federation metadata file in use (`--federation`, else `<stateDir>/federation.json`). */
+  readonly federationFile: string;
+  readonly clock: Clock;
+  /** Fault knobs for token requests (also at `/_mock/auth/faults`). */
+  readonly faults: AuthFaultControl;
+  /**
+   * Mints a token in-process (other capabilities use this, e.g. the SS12000 client's `ss12000-api` tokens).
+   * @throws TypeError on a bad organisation number, empty or unknown access, or a bad lifetime.
+   * @example
+   * const { value } = await auth.issueToken({ organisationNumber: '2021004185', entityId: 'https://skolverket.se',
+   *   access: [{ type: 'ss12000-api', locations: [vendorUrl] }], authSource: 'tlsfed' });
+   */
+  issueToken(request: IssueTokenRequest): Promise<IssuedToken>;
+  /** Verifies a token as a receiver must: signature by kid, nbf/exp on the clock, type, location, organisation. */
+  verifyAccessToken(token: string | undefined | null, expected: VerifyExpectation): Promise<VerifyResult>;
+  /** The published keys (current, and retired ones within the grace period). */
+  jwks(): { keys: JWK[] };
+  rotate(): Promise<{ kid: string; retiredKid: string }>;
+  signingKeys(): SigningKeyStatus[];
+  federation(): FederationSnapshot;
+  identifyClient(input: Omit<IdentifyClientInput, 'federation'>): ClientIdentity | AuthFailure;
+  issuedTokens(): readonly IssuedTokenRecord[];
+  clearIssuedTokens(): void;
+  close(): Promise<void>;
+}
+
+export interface AuthServiceOptions {
+  settings: Settings;
+  clock: Clock;
+  /**
+   * `iss` claim; default the public URL, else `http://localhost:<port>`. A function is called at each
+   * issue, for servers that learn their URL only after binding (port 0).
+   */
+  issuer?: string | (() => string);
+}
+
+/** The mock's own root URL, which tokens name as their issuer. */
+export function defaultIssuer(settings: Pick<Settings, 'publicUrl' | 'port'>): string {
+  return (settings.publicUrl ?? `http://localhost:${settings.port}`).replace(/\/+$/, '');
+}
+
+/**
+ * Prepares everything the auth capability needs from the state directory (creating the dev CA and the
+ * first signing key when missing) and issues this run's server certificate.
+ * @throws FederationMetadataError when an explicit `--federation` file is missing or invalid.
+ */
+export async function createAuthService(options: AuthServiceOptions): Promise<AuthService> {
+  const { settings, clock } = options;
+  const { ca, paths } = await ensureDevPki(settings.stateDir);
+  const server = await issueServerCertificate(ca, serverHosts(settings.publicUrl));
+  const keys = await SigningKeyStore.open(paths.signingKeys, clock, settings.keyGracePeriod);
+  const federationFile = settings.federation ?? paths.federation;
+  const federation = new FederationStore(federationFile, settings.federation !== undefined);
+  const faults = createAuthFaults();
+  const log = new IssuedTokenLog();
+  const issuerOption = options.issuer ?? defaultIssuer(settings);
+  const currentIssuer = () => (typeof issuerOption === 'function' ? issuerOption() : issuerOption);
+  let unpublished: SigningKey | undefined;
+
+  const tls: AuthTlsMaterial = {
+    caCertPem: ca.certPem,
+    serverCertPem: server.certPem,
+    serverKeyPem: server.keyPem,
+    trustedCaPems: [ca.certPem, ...loadApprovedCaPems(paths)],
+  };
+
+  return {
+    tls,
+    get issuer() {
+      return currentIssuer();
+    },
+    audience: TOKEN_AUDIENCE,
+    paths,
+    federationFile,
+    clock,
+    faults,
+    async issueToken(request) {
+      const tokenFaults = [...new Set(request.faults ?? [])];
+      let key = keys.current();
+      if (tokenFaults.includes('unknown-kid')) {
+        // A throwaway key never published in the JWKS: receivers must answer unknown kid.
+        unpublished ??= await generateSigningKey(
+          `provtjanst_mock_unpublished_${randomBytes(4).toString('hex')}`,
+          clock.now(),
+        );
+        key = unpublished;
+      }
+      const { value, claims, lifetimeSeconds } = await signAccessToken(request, {
+        kid: key.kid,
+        privateKey: key.privateKey,
+        issuer: currentIssuer(),
+        nowMs: clock.now(),
+        defaultLifetimeSeconds: settings.tokenLifetime,
+      });
+      const tokenId = tokenFingerprint(value);
+      const access = claims.requested_access as IssuedToken['access'];
+      log.add({
+        tokenId,
+        organisationId: claims.organization_id,
+        entityId: request.entityId,
+        access,
+        iat: claims.iat,
+        exp: claims.exp,
+        kid: key.kid,
+        authSource: request.authSource,
+        via: request.via ?? 'direct',
+        faults: tokenFaults,
+        issuedAt: clock.date().toISOString(),
+        ...(request.requestId ? { requestId: request.requestId } : {}),
+      });
+      return {
+        value,
+        tokenId,
+        kid: key.kid,
+        claims,
+        expiresIn: lifetimeSeconds,
+        access,
+        faults: tokenFaults,
+      };
+    },
+    verifyAccessToken: (token, expected) => verifyAccessToken(token, expected, keys, clock),
+    jwks: () => keys.jwks(),
+    rotate: () => keys.rotate(),
+    signingKeys: () => keys.status(),
+    federation: () => federation.snapshot(),
+    identifyClient: (input) => identifyClient({ ...input, federation: federation.snapshot() }),
+    issuedTokens: () => log.list(),
+    clearIssuedTokens: () => log.clear(),
+    async close() {
+      // Nothing runs in the background; present so callers can treat every service alike.
+    },
+  };
+}

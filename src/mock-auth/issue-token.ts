@@ -1,0 +1,91 @@
+// Builds and signs an access token: the real claim set, ES256 with a kid, and the expired fault.
+import type { webcrypto } from 'node:crypto';
+import { SignJWT } from 'jose';
+import {
+  ACCESS_TYPES,
+  type AccessGrant,
+  type AccessTokenClaims,
+  AUTH_SOURCE_CLAIM,
+  type IssueTokenRequest,
+} from './access-token.js';
+import { parseOrganisationNumber, toOrganisationId } from './organisation-number.js';
+
+/** `aud` of every token: what Skolverket's verification test environment says ("nutid" in production). */
+export const TOKEN_AUDIENCE = 'nutid test';
+
+/** Default `source` claim per auth source (tlsfed tokens use the federation's source instead). */
+const DEFAULT_SOURCE = {
+  tlsfed: 'provtjanst-mock-federation',
+  mtls: 'provtjanst-mock-approved-ca',
+  'insecure-dev': 'provtjanst-mock-insecure-dev',
+} as const;
+
+/** How far in the past an `expired`-fault token ran out. */
+export const EXPIRED_FAULT_AGO_SECONDS = 60;
+
+export interface SignContext {
+  kid: string;
+  privateKey: webcrypto.CryptoKey;
+  issuer: string;
+  /** Clock time in milliseconds. */
+  nowMs: number;
+  defaultLifetimeSeconds: number;
+}
+
+/** Checks an issue request the way a programmer's mistake should be caught: by throwing TypeError. */
+export function normaliseIssueRequest(request: IssueTokenRequest): {
+  organisationNumber: string;
+  access: AccessGrant[];
+} {
+  const organisationNumber = parseOrganisationNumber(request.organisationNumber);
+  if (!organisationNumber)
+    throw new TypeError(`issueToken: "${request.organisationNumber}" is not a 10-digit organisation number`);
+  if (!request.access.length) throw new TypeError('issueToken: access must name at least one type');
+  const access = request.access.map(({ type, locations }) => {
+    if (!(ACCESS_TYPES as readonly string[]).includes(type))
+      throw new TypeError(`issueToken: unknown access type "${type}"`);
+    return { type, locations: [...locations] };
+  });
+  if (
+    request.lifetimeSeconds !== undefined &&
+    !(Number.isInteger(request.lifetimeSeconds) && request.lifetimeSeconds > 0)
+  ) {
+    throw new TypeError('issueToken: lifetimeSeconds must be a positive integer');
+  }
+  return { organisationNumber, access };
+}
+
+/**
+ * Signs a token with header `{alg: "ES256", kid, typ: "JWT"}` and the claims of dnp-facts §1.
+ * With the `expired` fault the token ran out a minute ago (its lifetime unchanged), so a client that
+ * trusts `expires_in` instead of verifying the JWT (checklist step 6.2) is caught.
+ */
+export async function signAccessToken(
+  request: IssueTokenRequest,
+  context: SignContext,
+): Promise<{ value: string; claims: AccessTokenClaims; lifetimeSeconds: number }> {
+  const { organisationNumber, access } = normaliseIssueRequest(request);
+  const lifetimeSeconds = request.lifetimeSeconds ?? context.defaultLifetimeSeconds;
+  const now = Math.floor(context.nowMs / 1000);
+  const expired = request.faults?.includes('expired') ?? false;
+  const exp = expired ? now - EXPIRED_FAULT_AGO_SECONDS : now + lifetimeSeconds;
+  const iat = exp - lifetimeSeconds;
+  const claims: AccessTokenClaims = {
+    ...request.extraClaims,
+    aud: TOKEN_AUDIENCE,
+    auth_source: AUTH_SOURCE_CLAIM[request.authSource],
+    entity_id: request.entityId,
+    exp,
+    iat,
+    iss: context.issuer,
+    nbf: iat,
+    organization_id: toOrganisationId(organisationNumber),
+    requested_access: access,
+    source: request.source ?? DEFAULT_SOURCE[request.authSource],
+    version: 1,
+  };
+  const value = await new SignJWT(claims)
+    .setProtectedHeader({ alg: 'ES256', kid: context.kid, typ: 'JWT' })
+    .sign(context.privateKey);
+  return { value, claims, lifetimeSeconds };
+}
