@@ -11,6 +11,17 @@ import {
   createAuthService,
 } from './mock-auth/index.js';
 import {
+  createProvisioningApp,
+  createProvisioningControlApp,
+  ProvisioningService,
+  provisioningNotFound,
+} from './mock-provisioning/index.js';
+import {
+  createSs12000ControlApp,
+  createSs12000WebhookApp,
+  Ss12000ClientService,
+} from './mock-ss12000-client/index.js';
+import {
   createOpenDataApp,
   createSeededCatalogue,
   loadCatalogueFile,
@@ -38,6 +49,10 @@ export interface MockServices {
   urls: MockUrls;
   auth: AuthService;
   catalogue: OpenDataCatalogue;
+  /** The SS12000 client: registered vendor APIs, their mirrors and sync jobs. */
+  ss12000Client: Ss12000ClientService;
+  /** The Provisioning API: per-organisation store, bulk jobs, limits and faults. */
+  provisioning: ProvisioningService;
 }
 
 export interface MockApp {
@@ -75,7 +90,18 @@ export async function createMockApp(options: MockAppOptions = {}): Promise<MockA
   const urls = options.urls ?? defaultUrls(settings);
   const auth = options.auth ?? (await createAuthService({ settings, clock }));
   const catalogue = settings.openData ? loadCatalogueFile(settings.openData) : createSeededCatalogue();
-  const services: MockServices = { settings, clock, journal, urls, auth, catalogue };
+  const ss12000Client = new Ss12000ClientService({ settings, clock, journal, urls, auth, catalogue });
+  const provisioning = new ProvisioningService({ settings, clock, urls, catalogue });
+  const services: MockServices = {
+    settings,
+    clock,
+    journal,
+    urls,
+    auth,
+    catalogue,
+    ss12000Client,
+    provisioning,
+  };
 
   const app = new Hono<AppEnv>();
   app.use(
@@ -90,7 +116,14 @@ export async function createMockApp(options: MockAppOptions = {}): Promise<MockA
 
   app.route('/', createAuthApp({ auth, urls, settings }));
   app.route('/provtjanst/open-data/v1', createOpenDataApp({ catalogue, clock }));
+  app.route(
+    '/provtjanst/provisioning/v1',
+    createProvisioningApp({ service: provisioning, verifier: auth, trustProxy: settings.trustProxy }),
+  );
+  app.route('/_mock/provisioning', createProvisioningControlApp({ service: provisioning }));
+  app.route('/provtjanst/ss12000/klient/v1', createSs12000WebhookApp({ service: ss12000Client, clock }));
   app.route('/_mock/auth', createAuthControlApp({ auth }));
+  app.route('/_mock', createSs12000ControlApp({ service: ss12000Client }));
   app.route('/_mock', createJournalApp({ journal }));
   app.get('/_mock/info', (c) =>
     c.json({
@@ -104,6 +137,7 @@ export async function createMockApp(options: MockAppOptions = {}): Promise<MockA
   app.notFound((c) => {
     const component = componentForPath(c.req.path);
     if (component === 'open-data') return openDataNotFound(c);
+    if (component === 'provisioning') return provisioningNotFound(c, clock.now());
     return c.json({ code: 'not_found', message: `No route for ${c.req.method} ${c.req.path}` }, 404);
   });
 
@@ -120,6 +154,8 @@ export async function createMockApp(options: MockAppOptions = {}): Promise<MockA
     app,
     services,
     async close() {
+      await ss12000Client.close();
+      provisioning.close();
       await auth.close?.();
     },
   };

@@ -1,11 +1,14 @@
 // The full settings table of the mock (every capability's group) and its resolved type.
+
+import { PROVISIONING_SETTINGS } from '../mock-provisioning/settings.js';
+import { SS12000_CLIENT_SETTINGS } from '../mock-ss12000-client/settings.js';
 import { FOUNDATION_SETTINGS } from './foundation-settings.js';
 import type { SettingValues } from './setting-spec.js';
-import { SS12000_CLIENT_SETTINGS } from '../mock-ss12000-client/settings.js';
 
 /** Every setting, keyed by its config-file name. Capabilities add their group here. */
 export const ALL_SETTINGS = {
   ...FOUNDATION_SETTINGS,
+  ...PROVISIONING_SETTINGS,
   ...SS12000_CLIENT_SETTINGS,
 };
 

@@ -1,0 +1,47 @@
+// Checks the bearer JWT of every Provisioning API call (type provisioning-api, this API's location) and finds the organisation.
+import type { MiddlewareHandler } from 'hono';
+import type { Clock } from '../clock/clock.js';
+import { bearerToken } from '../journal/token-fingerprint.js';
+import type { AuthService } from '../mock-auth/auth-service.js';
+import { sendLogEntry } from './log-entry-response.js';
+import type { ProvisioningEnv } from './provisioning-env.js';
+
+/** What this API needs from mock-auth: token verification only. */
+export type TokenVerifier = Pick<AuthService, 'verifyAccessToken'>;
+
+export interface AuthMiddlewareOptions {
+  verifier: TokenVerifier;
+  clock: Clock;
+  /** Every base URL naming this API (`acceptedBaseUrls(urls, 'provisioning')`). */
+  locations: string[];
+}
+
+const ORGANISATION_ID = /^SE\d{10}$/;
+
+/** `403 [5002]` unless the token is valid for this API; the reason is noted in the journal, never sent. */
+export function authMiddleware(options: AuthMiddlewareOptions): MiddlewareHandler<ProvisioningEnv> {
+  return async (c, next) => {
+    const token = bearerToken(c.req.header('authorization'));
+    const refuse = (reason: string) => {
+      const annotations = c.get('journal');
+      if (annotations) annotations.notes = { ...annotations.notes, authFailure: reason };
+      return sendLogEntry(c, 5002, {}, options.clock.now());
+    };
+    if (!token) return refuse('missing_bearer_token');
+    const result = await options.verifier.verifyAccessToken(token, {
+      type: 'provisioning-api',
+      location: options.locations,
+    });
+    if (!result.ok) return refuse(`${result.code}: ${result.message}`);
+    const organisationId = result.claims.organization_id;
+    if (typeof organisationId !== 'string' || !ORGANISATION_ID.test(organisationId))
+      return refuse('bad_organization_id');
+    const annotations = c.get('journal');
+    if (annotations) {
+      annotations.organisationId = organisationId;
+      annotations.tokenId = result.tokenId;
+    }
+    c.set('organisationId', organisationId);
+    return next();
+  };
+}

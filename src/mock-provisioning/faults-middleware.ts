@@ -1,0 +1,33 @@
+// Applies the connection-level faults to an API call: the 503 window and dropped connections.
+import type { MiddlewareHandler } from 'hono';
+import type { Clock } from '../clock/clock.js';
+import type { FaultInjector } from './faults.js';
+import { sendLogEntry } from './log-entry-response.js';
+import type { ProvisioningEnv } from './provisioning-env.js';
+
+export interface FaultsMiddlewareOptions {
+  faults: FaultInjector;
+  clock: Clock;
+}
+
+/**
+ * A dropped call gets no answer at all: the socket is destroyed before the handler runs ("before"), or after
+ * it took effect ("after": the job exists, the client never learns its id). Under `app.request()` there is
+ * no socket and the call is answered normally.
+ */
+export function faultsMiddleware(options: FaultsMiddlewareOptions): MiddlewareHandler<ProvisioningEnv> {
+  return async (c, next) => {
+    const socket = c.env?.incoming?.socket;
+    const drop = socket ? options.faults.takeDrop() : undefined;
+    const dropNow = () => {
+      const annotations = c.get('journal');
+      if (annotations) annotations.error = 'connection dropped (fault)';
+      socket?.destroy();
+      return c.body(null, 503);
+    };
+    if (drop === 'before') return dropNow();
+    if (options.faults.isUnavailable()) return sendLogEntry(c, 5022, {}, options.clock.now());
+    await next();
+    if (drop === 'after') c.res = dropNow();
+  };
+}
