@@ -29,14 +29,24 @@ export interface ControlledClock extends Clock {
   set(time: number | Date): void;
 }
 
+/** Longest delay one setTimeout honours; past it Node fires after 1 ms (subscriptions live for months). */
+export const MAX_TIMEOUT_MS = 2_147_483_647;
+
 export function createRealClock(): Clock {
   return {
     kind: 'real',
     now: () => Date.now(),
     date: () => new Date(),
     setTimer(delayMs, fn) {
-      const handle = setTimeout(fn, Math.max(0, delayMs));
-      handle.unref?.();
+      const due = Date.now() + Math.max(0, delayMs);
+      let handle: NodeJS.Timeout;
+      // Re-arm in steps no longer than setTimeout honours, so a 45-day renewal fires in 45 days.
+      const arm = () => {
+        const remaining = Math.max(0, due - Date.now());
+        handle = remaining > MAX_TIMEOUT_MS ? setTimeout(arm, MAX_TIMEOUT_MS) : setTimeout(fn, remaining);
+        handle.unref?.();
+      };
+      arm();
       return () => clearTimeout(handle);
     },
     sleep(delayMs) {

@@ -10,4 +10,11 @@ export type {
   JournalEntry,
 } from './journal-entry.js';
 export { componentForPath, journalMiddleware } from './journal-middleware.js';
+export {
+  createJournaledFetch,
+  type JournaledFetch,
+  type JournaledFetchOptions,
+  type JournaledRequestInit,
+  type OutboundAnnotations,
+} from './journaled-fetch.js';
 export { bearerToken, tokenFingerprint } from './token-fingerprint.js';

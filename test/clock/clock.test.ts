@@ -1,6 +1,6 @@
 // Behaviour of the real and controlled clocks: time moves only when told, timers fire in due order.
 import { describe, expect, it } from 'vitest';
-import { createControlledClock, createRealClock } from '../../src/clock/index.js';
+import { createControlledClock, createRealClock, MAX_TIMEOUT_MS } from '../../src/clock/index.js';
 
 describe('controlled clock', () => {
   it('starts at the given time and moves only on advance or set', () => {
@@ -60,12 +60,40 @@ describe('controlled clock', () => {
     expect(done).toBe(true);
   });
 
+  it('fires a 45-day timer only when 45 days have passed', () => {
+    const day = 86_400_000;
+    const clock = createControlledClock(0);
+    let fired = 0;
+    clock.setTimer(45 * day, () => {
+      fired += 1;
+    });
+    clock.advance(45 * day - 1);
+    expect(fired).toBe(0);
+    clock.advance(1);
+    expect(fired).toBe(1);
+  });
+
   it('refuses to advance backwards', () => {
     expect(() => createControlledClock(0).advance(-1)).toThrow(TypeError);
   });
 });
 
 describe('real clock', () => {
+  it('does not fire a timer longer than setTimeout honours within a moment, and cancels it', async () => {
+    let fired = false;
+    const cancel = createRealClock().setTimer(MAX_TIMEOUT_MS * 2, () => {
+      fired = true;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(fired).toBe(false);
+    cancel();
+  });
+
+  it('fires a short timer', async () => {
+    const fired = await new Promise<boolean>((resolve) => createRealClock().setTimer(5, () => resolve(true)));
+    expect(fired).toBe(true);
+  });
+
   it('reads the wall clock', () => {
     const clock = createRealClock();
     expect(Math.abs(clock.now() - Date.now())).toBeLessThan(1000);
