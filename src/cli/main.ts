@@ -19,6 +19,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandRun
     summary: 'Register vendor SS 12000 APIs with the running mock, list them, and trigger syncs.',
     load: async () => (await import('./ss12000.js')).runSs12000Command,
   },
+  conform: {
+    summary: "Run conformance scenarios against a vendor's push client and report rule by rule.",
+    load: async () => (await import('./conform.js')).runConformCommand,
+  },
   certs: {
     summary: 'Create the dev CA and issue client certificates for an organisation.',
     load: async () => (await import('./certs.js')).runCertsCommand,

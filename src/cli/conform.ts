@@ -1,0 +1,133 @@
+// `provtjanst-mock conform push`: runs push scenarios against a vendor's client and reports rule by rule.
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { packageVersion } from '../conformance/package-info.js';
+import { createProgressReporter } from '../conformance/reporters/progress-reporter.js';
+import { createReporters, isReporterName, REPORTER_NAMES } from '../conformance/reporters/registry.js';
+import { findRule } from '../conformance/rules/catalogue.js';
+import { runConformance } from '../conformance/runner/run-conformance.js';
+import { resolveScenarios } from '../conformance/scenario/find-scenarios.js';
+import { ScenarioError } from '../conformance/scenario/scenario-error.js';
+
+const USAGE = `Usage: provtjanst-mock conform push --client "<command>" [options]
+
+Runs scenarios (scenarios/*.yaml) against your push client: starts the mock, gives your command the
+PROVTJANST_* environment (docs/conformance.md), and judges its traffic with the rules in docs/rules.md.
+
+Options:
+  --client <command>     The command that runs your push client (run by the shell). Required.
+  --scenario <id|file>   A built-in scenario id or a YAML file; repeat or comma-separate. Default: all built-in.
+  --reporter <names>     Comma-separated: ${REPORTER_NAMES.join(', ')} (default: console).
+  --out <dir>            Folder for json, junit, html and har reports (default: reports/conformance).
+  --timeout <seconds>    Time limit of each client run, overriding the scenarios' own.
+  --list                 List the scenarios and the rules each checks; run nothing.
+  --verbose              Echo the client's output to stderr.
+  --quiet                No progress lines on stderr.
+
+Exit codes: 0 every rule passed; 1 a rule failed; 2 the harness or the configuration is at fault.`;
+
+const EXIT_USAGE = 2;
+
+class UsageError extends Error {}
+
+function splitList(values: readonly string[] | undefined): string[] {
+  return (values ?? [])
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
+}
+
+function parse(argv: string[]) {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      client: { type: 'string' },
+      scenario: { type: 'string', multiple: true },
+      reporter: { type: 'string', multiple: true },
+      out: { type: 'string' },
+      timeout: { type: 'string' },
+      list: { type: 'boolean', default: false },
+      verbose: { type: 'boolean', default: false },
+      quiet: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  return { values, positionals };
+}
+
+function listScenarios(scenarioArgs: string[]): number {
+  const scenarios = resolveScenarios(scenarioArgs, undefined, 'push');
+  for (const scenario of scenarios) {
+    console.log(`${scenario.id} — ${scenario.title}`);
+    for (const line of scenario.description.trim().split('\n')) console.log(`  ${line}`);
+    console.log('  checks:');
+    for (const { ruleId } of scenario.rules)
+      console.log(`    ${ruleId.padEnd(16)} ${findRule(ruleId)?.title ?? ''}`);
+    console.log('');
+  }
+  return 0;
+}
+
+/** Runs the command and returns its exit code: 0 passed, 1 a rule failed, 2 harness or configuration fault. */
+export async function runConformCommand(argv: string[]): Promise<number> {
+  try {
+    const { values, positionals } = parse(argv);
+    if (values.help) {
+      console.log(USAGE);
+      return 0;
+    }
+    const [target, ...extra] = positionals;
+    if (target !== 'push')
+      throw new UsageError(
+        target ? `unknown target "${target}" (only "push" so far)` : 'say what to check: conform push',
+      );
+    if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
+    const scenarioArgs = splitList(values.scenario);
+    if (values.list) return listScenarios(scenarioArgs);
+    const client = values.client?.trim();
+    if (!client)
+      throw new UsageError('--client "<command>" is required (the command that runs your push client)');
+    let timeoutSeconds: number | undefined;
+    if (values.timeout !== undefined) {
+      timeoutSeconds = Number(values.timeout);
+      if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0)
+        throw new UsageError(`--timeout must be a positive number of seconds, got "${values.timeout}"`);
+    }
+    const reporterNames = splitList(values.reporter);
+    const unknown = reporterNames.find((name) => !isReporterName(name));
+    if (unknown) throw new UsageError(`unknown reporter "${unknown}" (known: ${REPORTER_NAMES.join(', ')})`);
+    const scenarios = resolveScenarios(scenarioArgs, undefined, 'push');
+    if (scenarios.length === 0) throw new UsageError('no scenarios to run');
+    const options = {
+      outDir: resolve(values.out ?? 'reports/conformance'),
+      stdout: process.stdout,
+      stderr: process.stderr,
+    };
+    const reporters = createReporters(reporterNames.length > 0 ? reporterNames : ['console'], options);
+    if (!values.quiet) reporters.unshift(createProgressReporter(options));
+    const report = await runConformance({
+      client,
+      scenarios,
+      reporters,
+      version: packageVersion(),
+      ...(timeoutSeconds !== undefined ? { timeoutSeconds } : {}),
+      ...(values.verbose ? { onClientOutput: (text: string) => process.stderr.write(text) } : {}),
+    });
+    for (const scenario of report.scenarios) {
+      if (scenario.harnessError)
+        console.error(`provtjanst-mock conform: harness error in ${scenario.id}: ${scenario.harnessError}`);
+    }
+    return report.exitCode;
+  } catch (error) {
+    if (error instanceof ScenarioError) {
+      console.error(`provtjanst-mock conform: invalid scenario\n${error.message}`);
+      return EXIT_USAGE;
+    }
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      console.error(`provtjanst-mock conform: ${(error as Error).message}\n\n${USAGE}`);
+      return EXIT_USAGE;
+    }
+    throw error;
+  }
+}

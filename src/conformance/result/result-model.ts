@@ -1,0 +1,95 @@
+// The read-only result model every reporter reads; the JSON report is exactly `ConformanceReport`.
+import type { JournalComponent } from '../../journal/index.js';
+import type { CallKind } from '../evidence/endpoint.js';
+import type { RequestRef } from '../evidence/request-ref.js';
+import type { Finding, RuleFamily, Severity } from '../rules/rule.js';
+import type { SourceLink } from '../rules/sources.js';
+
+export type RuleStatus = 'passed' | 'failed' | 'skipped' | 'error';
+/** `error`: the harness or the scenario could not be run (exit code 2), as opposed to the client failing a rule. */
+export type ScenarioStatus = 'passed' | 'failed' | 'error';
+
+export interface RuleResult {
+  ruleId: string;
+  family: RuleFamily;
+  title: string;
+  severity: Severity;
+  status: RuleStatus;
+  findings: Finding[];
+  /** Why the rule could not judge this scenario (status `skipped`). */
+  skipReason?: string;
+  /** What went wrong evaluating it (status `error`). */
+  error?: string;
+  why: string;
+  fix: string;
+  sources: SourceLink[];
+  /** The parameters the scenario gave the rule (before defaults). */
+  params: Record<string, unknown>;
+}
+
+export interface ClientRunResult {
+  index: number;
+  startedAt: string;
+  durationMs: number;
+  exitCode: number | null;
+  signal: string | null;
+  timedOut: boolean;
+  /** The last lines the command wrote, for the console and HTML views. */
+  outputTail: string;
+}
+
+/** One recorded call, as the timeline shows it. */
+export interface TrafficItem extends RequestRef {
+  component: JournalComponent;
+  kind: CallKind | 'token' | 'jwks';
+  durationMs: number;
+  /** Milliseconds since the scenario started. */
+  offsetMs: number;
+}
+
+export interface ScenarioResult {
+  id: string;
+  title: string;
+  description: string;
+  /** The scenario file, relative to the working directory when possible. */
+  file: string;
+  target: 'push';
+  status: ScenarioStatus;
+  startedAt: string;
+  durationMs: number;
+  runs: ClientRunResult[];
+  rules: RuleResult[];
+  traffic: TrafficItem[];
+  /** Set when status is `error`: what the harness could not do. */
+  harnessError?: string;
+}
+
+export interface Tally {
+  total: number;
+  passed: number;
+  failed: number;
+  skipped: number;
+  error: number;
+}
+
+export interface ConformanceReport {
+  schemaVersion: 1;
+  tool: { name: 'provtjanst-mock'; version: string };
+  target: 'push';
+  /** The vendor's command, as given to --client. */
+  client: string;
+  startedAt: string;
+  finishedAt: string;
+  durationMs: number;
+  status: ScenarioStatus;
+  /** 0: every rule passed; 1: a rule failed; 2: the harness or the configuration is at fault. */
+  exitCode: 0 | 1 | 2;
+  summary: { scenarios: Tally; rules: Tally };
+  scenarios: ScenarioResult[];
+}
+
+/** What a run is about to do, for reporters' headers and progress. */
+export interface RunPlan {
+  client: string;
+  scenarios: Array<{ id: string; title: string; file: string; ruleIds: string[] }>;
+}

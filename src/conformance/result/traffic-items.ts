@@ -1,0 +1,23 @@
+// The timeline's view of the evidence: every recorded call with its lane and offset from the scenario start.
+import { classifyCall } from '../evidence/endpoint.js';
+import type { Evidence } from '../evidence/evidence.js';
+import { toRequestRef } from '../evidence/request-ref.js';
+import type { TrafficItem } from './result-model.js';
+
+export function trafficItems(evidence: Evidence, scenarioStartMs: number): TrafficItem[] {
+  return evidence.journal.map((entry) => {
+    const kind =
+      entry.component === 'auth'
+        ? entry.path === '/transaction'
+          ? 'token'
+          : 'jwks'
+        : classifyCall(entry.method, entry.path).kind;
+    return {
+      ...toRequestRef(entry),
+      component: entry.component,
+      kind,
+      durationMs: entry.durationMs,
+      offsetMs: Math.max(0, entry.timeMs - scenarioStartMs),
+    };
+  });
+}

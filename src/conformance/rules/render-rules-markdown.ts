@@ -1,0 +1,68 @@
+// Renders the rule catalogue as docs/rules.md (generated; `npm run docs` refreshes it, a test checks it).
+import { type ConformanceRule, describeParams } from './rule.js';
+
+export interface ScenarioRuleIndex {
+  id: string;
+  title: string;
+  ruleIds: readonly string[];
+}
+
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+
+/** The markdown of docs/rules.md: a summary table, then one section per rule. */
+export function renderRulesMarkdown(
+  rules: readonly ConformanceRule[],
+  scenarios: readonly ScenarioRuleIndex[] = [],
+): string {
+  const lines = [
+    '<!-- Generated from src/conformance/rules by `npm run docs`; do not edit by hand. -->',
+    '# Push conformance rules',
+    '',
+    'What `provtjanst-mock conform push` checks in the behaviour of a push client, judged from the traffic the',
+    'mock recorded (see [conformance.md](conformance.md)). Severity: **blocker**: data does not arrive or',
+    "arrives wrong; **major**: breaks under Skolverket's limits or loads the service; **minor**: wasteful.",
+    'Any failed rule fails the run (exit code 1).',
+    '',
+    '| id | title | severity | scenarios |',
+    '|---|---|---|---|',
+  ];
+  const scenariosOf = (id: string) =>
+    scenarios.filter((s) => s.ruleIds.includes(id)).map((s) => `\`${s.id}\``);
+  for (const rule of rules) {
+    lines.push(
+      `| [${rule.id}](#${rule.id.toLowerCase()}) | ${cell(rule.title)} | ${rule.severity} | ${scenariosOf(rule.id).join(', ')} |`,
+    );
+  }
+  for (const rule of rules) {
+    lines.push(
+      '',
+      `## ${rule.id}`,
+      '',
+      `**${rule.title}** (${rule.severity})`,
+      '',
+      `**Why.** ${rule.why}`,
+      '',
+    );
+    lines.push(`**Fix.** ${rule.fix}`, '', '**Sources.**', '');
+    for (const source of rule.sources) lines.push(`- [${source.title}](${source.url})`);
+    const params = describeParams(rule);
+    if (params.length > 0) {
+      lines.push(
+        '',
+        '**Parameters** (set per scenario under `rules: [{ id, params }]`).',
+        '',
+        '| name | default | meaning |',
+        '|---|---|---|',
+      );
+      for (const p of params) {
+        const fallback = p.default === undefined ? '—' : `\`${JSON.stringify(p.default)}\``;
+        lines.push(`| \`${p.name}\` | ${fallback} | ${cell(p.description)} |`);
+      }
+    }
+    const used = scenariosOf(rule.id);
+    if (used.length > 0) lines.push('', `**Checked in:** ${used.join(', ')}.`);
+  }
+  return `${lines.join('\n')}\n`;
+}

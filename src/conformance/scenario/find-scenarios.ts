@@ -1,0 +1,71 @@
+// Finds scenario files: the built-in library (scenarios/ of this package) and --scenario ID|FILE arguments.
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageRoot } from '../package-info.js';
+import { loadScenarioFile, type Scenario } from './load-scenario.js';
+import { ScenarioError } from './scenario-error.js';
+
+/** The package's scenarios/ folder, found from this module (works from src/ under tsx and from dist/). */
+export function builtinScenarioDir(): string {
+  return join(packageRoot(), 'scenarios');
+}
+
+/** The YAML files of a folder, sorted by name. */
+export function scenarioFilesIn(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((name) => /\.ya?ml$/.test(name))
+    .sort()
+    .map((name) => join(dir, name));
+}
+
+/** Every built-in scenario (of one target, when given), validated, in file-name order. */
+export function loadBuiltinScenarios(dir = builtinScenarioDir(), target?: Scenario['target']): Scenario[] {
+  const all = scenarioFilesIn(dir).map(loadScenarioFile);
+  return target ? all.filter((s) => s.target === target) : all;
+}
+
+/**
+ * Resolves `--scenario` arguments: a path to a YAML file, or the id of a built-in scenario.
+ * @throws ScenarioError for an unknown id or a bad file.
+ */
+export function resolveScenarios(
+  args: readonly string[],
+  dir = builtinScenarioDir(),
+  target?: Scenario['target'],
+): Scenario[] {
+  if (args.length === 0) return loadBuiltinScenarios(dir, target);
+  let builtin: Scenario[] | undefined;
+  const picked = args.map((arg) => {
+    if (/\.ya?ml$/i.test(arg) || arg.includes('/') || arg.includes('\\')) return loadScenarioFile(arg);
+    builtin ??= loadBuiltinScenarios(dir);
+    const found = builtin.find((s) => s.id === arg);
+    if (!found) {
+      const known = builtin.map((s) => s.id).join(', ');
+      throw new ScenarioError('scenario_not_found', arg, [
+        { path: '', line: 1, column: 1, message: `no scenario with this id (known: ${known})` },
+      ]);
+    }
+    return found;
+  });
+  const ids = new Set<string>();
+  for (const scenario of picked) {
+    if (target && scenario.target !== target) {
+      throw new ScenarioError('scenario_invalid', scenario.file, [
+        {
+          path: 'target',
+          line: 1,
+          column: 1,
+          message: `a "${scenario.target}" scenario cannot run as "${target}"`,
+        },
+      ]);
+    }
+    if (ids.has(scenario.id)) {
+      throw new ScenarioError('scenario_invalid', scenario.file, [
+        { path: 'id', line: 1, column: 1, message: `scenario id "${scenario.id}" is given twice` },
+      ]);
+    }
+    ids.add(scenario.id);
+  }
+  return picked;
+}

@@ -1,0 +1,83 @@
+// A zod schema of the JSON report, checked by the compiler against the exported ConformanceReport type.
+import { z } from 'zod';
+import type { ConformanceReport } from '../../../src/conformance/result/result-model.js';
+
+const requestRef = z.strictObject({
+  seq: z.number(),
+  time: z.string(),
+  timeMs: z.number(),
+  method: z.string(),
+  path: z.string(),
+  status: z.number(),
+  size: z.number(),
+  tokenId: z.string().optional(),
+});
+
+const tally = z.strictObject({
+  total: z.number(),
+  passed: z.number(),
+  failed: z.number(),
+  skipped: z.number(),
+  error: z.number(),
+});
+
+const ruleResult = z.strictObject({
+  ruleId: z.string().regex(/^PUSH-[A-Z]+-\d{3}$/),
+  family: z.enum(['AUTH', 'LIMIT', 'RATE', 'ORDER', 'JOB', 'DATA', 'IDEMP', 'DELETE']),
+  title: z.string(),
+  severity: z.enum(['blocker', 'major', 'minor']),
+  status: z.enum(['passed', 'failed', 'skipped', 'error']),
+  findings: z.array(z.strictObject({ message: z.string(), requests: z.array(requestRef).optional() })),
+  skipReason: z.string().optional(),
+  error: z.string().optional(),
+  why: z.string(),
+  fix: z.string(),
+  sources: z.array(z.strictObject({ title: z.string(), url: z.url() })),
+  params: z.record(z.string(), z.unknown()),
+});
+
+const scenarioResult = z.strictObject({
+  id: z.string(),
+  title: z.string(),
+  description: z.string(),
+  file: z.string(),
+  target: z.literal('push'),
+  status: z.enum(['passed', 'failed', 'error']),
+  startedAt: z.iso.datetime(),
+  durationMs: z.number(),
+  runs: z.array(
+    z.strictObject({
+      index: z.number(),
+      startedAt: z.iso.datetime(),
+      durationMs: z.number(),
+      exitCode: z.number().nullable(),
+      signal: z.string().nullable(),
+      timedOut: z.boolean(),
+      outputTail: z.string(),
+    }),
+  ),
+  rules: z.array(ruleResult),
+  traffic: z.array(
+    requestRef.extend({
+      component: z.enum(['auth', 'open-data', 'provisioning', 'ss12000-client', 'control', 'other']),
+      kind: z.enum(['write', 'status', 'read', 'other', 'token', 'jwks']),
+      durationMs: z.number(),
+      offsetMs: z.number(),
+    }),
+  ),
+  harnessError: z.string().optional(),
+});
+
+export const conformanceReportSchema: z.ZodType<ConformanceReport> = z.strictObject({
+  schemaVersion: z.literal(1),
+  tool: z.strictObject({ name: z.literal('provtjanst-mock'), version: z.string() }),
+  target: z.literal('push'),
+  client: z.string(),
+  startedAt: z.iso.datetime(),
+  finishedAt: z.iso.datetime(),
+  durationMs: z.number(),
+  status: z.enum(['passed', 'failed', 'error']),
+  exitCode: z.union([z.literal(0), z.literal(1), z.literal(2)]),
+  summary: z.strictObject({ scenarios: tally, rules: tally }),
+  scenarios: z.array(scenarioResult),
+});
