@@ -15,7 +15,7 @@ h1{font-size:1.4rem}h2{font-size:1.15rem;margin:0}code{font-size:.9em}
 .passed{background:#16a34a}.failed{background:#dc2626}.error{background:#d97706}.skipped{background:#9ca3af}
 section.scenario{border:1px solid #ddd;border-radius:8px;padding:1rem;margin:1.2rem 0}
 table{border-collapse:collapse;width:100%;margin-top:.6rem}td,th{text-align:left;padding:.25rem .4rem;border-top:1px solid #eee;vertical-align:top}
-.finding{margin:.2rem 0}.req{font-family:ui-monospace,monospace;font-size:.85em;color:#444;white-space:pre}
+.finding{margin:.2rem 0}.req{font-family:ui-monospace,monospace;font-size:.85em;color:#444;white-space:pre-wrap;overflow-wrap:anywhere}td code{white-space:nowrap}
 .desc{color:#333;white-space:pre-line}.muted{color:#666}
 svg.timeline{background:#fafafa;border:1px solid #eee;border-radius:6px;margin-top:.6rem}
 svg .lane,svg .tick,svg .runlabel{font:11px system-ui,sans-serif;fill:#555}svg .axis{stroke:#e5e7eb}
@@ -80,7 +80,7 @@ export function renderHtml(report: ConformanceReport): string {
 <html lang="en"><head><meta charset="utf-8"/><meta name="viewport" content="width=device-width,initial-scale=1"/>
 <title>provtjanst-mock conformance: ${x(report.status)}</title><style>${CSS}</style></head>
 <body>
-<h1>${badge(report.status)} Push conformance of <code>${x(report.client)}</code></h1>
+<h1>${badge(report.status)} ${report.target === 'push' ? 'Push' : 'SS 12000 API'} conformance of <code>${x(report.client)}</code></h1>
 <p>${scenarios.passed}/${scenarios.total} scenarios passed; rules: ${rules.passed} passed, ${rules.failed} failed, ${rules.skipped} skipped, ${rules.error} errored. ${x(report.startedAt)}, ${(report.durationMs / 1000).toFixed(1)} s.</p>
 <p class="legend">${legend} <span>ringed: named in a finding</span></p>
 ${report.scenarios.map(scenarioSection).join('\n')}
