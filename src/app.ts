@@ -21,6 +21,7 @@ import {
   createSs12000WebhookApp,
   Ss12000ClientService,
 } from './mock-ss12000-client/index.js';
+import { pickRuleSettings } from './model/rule-settings-spec.js';
 import {
   createOpenDataApp,
   createSeededCatalogue,
@@ -90,8 +91,18 @@ export async function createMockApp(options: MockAppOptions = {}): Promise<MockA
   const urls = options.urls ?? defaultUrls(settings);
   const auth = options.auth ?? (await createAuthService({ settings, clock }));
   const catalogue = settings.openData ? loadCatalogueFile(settings.openData) : createSeededCatalogue();
-  const ss12000Client = new Ss12000ClientService({ settings, clock, journal, urls, auth, catalogue });
-  const provisioning = new ProvisioningService({ settings, clock, urls, catalogue });
+  // The model's interpretation switches apply wherever rules run: push (store) and pull (mirror).
+  const ruleSettings = pickRuleSettings(settings);
+  const ss12000Client = new Ss12000ClientService({
+    settings,
+    clock,
+    journal,
+    urls,
+    auth,
+    catalogue,
+    ruleSettings,
+  });
+  const provisioning = new ProvisioningService({ settings, clock, urls, catalogue, ruleSettings });
   const services: MockServices = {
     settings,
     clock,

@@ -1,12 +1,10 @@
 // Settings of the foundation: ports, public URL, state directory, journal, auth and open data.
 import { z } from 'zod';
+import { switchSetting } from './setting-schemas.js';
 import { defineSettings, type SettingValues } from './setting-spec.js';
 
 const port = (fallback: number) => z.coerce.number().int().min(0).max(65_535).default(fallback);
-const flag = z
-  .union([z.boolean(), z.enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'])])
-  .default(false)
-  .transform((v) => v === true || v === 'true' || v === '1' || v === 'yes' || v === 'on');
+const flag = switchSetting(false);
 
 export const FOUNDATION_SETTINGS = defineSettings({
   port: {

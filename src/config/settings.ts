@@ -2,6 +2,7 @@
 
 import { PROVISIONING_SETTINGS } from '../mock-provisioning/settings.js';
 import { SS12000_CLIENT_SETTINGS } from '../mock-ss12000-client/settings.js';
+import { RULE_SETTINGS } from '../model/rule-settings-spec.js';
 import { FOUNDATION_SETTINGS } from './foundation-settings.js';
 import type { SettingValues } from './setting-spec.js';
 
@@ -10,6 +11,7 @@ export const ALL_SETTINGS = {
   ...FOUNDATION_SETTINGS,
   ...PROVISIONING_SETTINGS,
   ...SS12000_CLIENT_SETTINGS,
+  ...RULE_SETTINGS,
 };
 
 export type Settings = SettingValues<typeof ALL_SETTINGS>;

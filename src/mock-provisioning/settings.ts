@@ -1,17 +1,12 @@
 // Settings of the Provisioning API mock: payload and rate limits, job timing, interpretations and faults.
 import { z } from 'zod';
 import { booleanSetting } from '../config/foundation-settings.js';
+import { listSetting, switchSetting } from '../config/setting-schemas.js';
 import { defineSettings, type SettingValues } from '../config/setting-spec.js';
 
 const count = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
-const onByDefault = z
-  .union([z.boolean(), z.enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'])])
-  .default(true)
-  .transform((v) => v === true || v === 'true' || v === '1' || v === 'yes' || v === 'on');
-const idList = z
-  .union([z.array(z.string()), z.string()])
-  .default([])
-  .transform((v) => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim().toLowerCase()).filter(Boolean));
+const onByDefault = switchSetting(true);
+const idList = listSetting({ lowercase: true });
 
 export const PROVISIONING_SETTINGS = defineSettings({
   payloadLimit: {

@@ -1,5 +1,13 @@
 // The model's RuleContext over one registration's mirror and the open-data catalogue.
-import type { Duty, ExamActivityFacts, Group, Person, RuleContext, SchoolUnitFacts } from '../model/index.js';
+import type {
+  Duty,
+  ExamActivityFacts,
+  Group,
+  Person,
+  RuleContext,
+  RuleSettings,
+  SchoolUnitFacts,
+} from '../model/index.js';
 import type { OpenDataCatalogue } from '../open-data/index.js';
 import type { Mirror, MirrorItem } from './mirror.js';
 
@@ -9,6 +17,8 @@ export interface MirrorRuleContextOptions {
   /** The registering huvudman's 10-digit organisation number. */
   organisationNumber: string;
   today: Date;
+  /** The model's interpretation switches (defaults when absent). */
+  settings?: Partial<RuleSettings>;
 }
 
 function hasEnrolments(person: MirrorItem): boolean {
@@ -26,6 +36,7 @@ export function createMirrorRuleContext(options: MirrorRuleContextOptions): Rule
   return {
     organisationNumber: options.organisationNumber,
     today: options.today,
+    ...(options.settings ? { settings: options.settings } : {}),
     schoolUnit(id) {
       if (!units.has(id)) {
         const unit = catalogue.schoolUnitById(id);

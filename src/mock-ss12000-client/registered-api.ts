@@ -2,6 +2,7 @@
 import type { Clock } from '../clock/clock.js';
 import type { JournaledFetch } from '../journal/journaled-fetch.js';
 import { type AuthService, toOrganisationId } from '../mock-auth/index.js';
+import type { RuleSettings } from '../model/index.js';
 import type { OpenDataCatalogue } from '../open-data/index.js';
 import { JobQueue, type SyncRequest } from './job-queue.js';
 import { Mirror } from './mirror.js';
@@ -44,6 +45,7 @@ export interface RegisteredApiOptions {
   fetch: JournaledFetch;
   auth: Pick<AuthService, 'issueToken'>;
   catalogue: OpenDataCatalogue;
+  ruleSettings?: Partial<RuleSettings>;
 }
 
 /** Jobs kept per registration for the control plane (oldest finished ones are dropped). */
@@ -188,6 +190,7 @@ export class RegisteredApi {
       catalogue: this.options.catalogue,
       organisationNumber: this.organisationNumber,
       today: clock.date(),
+      ...(this.options.ruleSettings ? { settings: this.options.ruleSettings } : {}),
     });
     await runSyncJob(
       {

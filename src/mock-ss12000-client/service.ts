@@ -10,6 +10,7 @@ import {
   toOrganisationId,
   type VerifyResult,
 } from '../mock-auth/index.js';
+import type { RuleSettings } from '../model/index.js';
 import type { OpenDataCatalogue } from '../open-data/index.js';
 import { RegisteredApi } from './registered-api.js';
 import type { Ss12000ClientSettings } from './settings.js';
@@ -23,6 +24,8 @@ export interface Ss12000ClientServiceOptions {
   urls: MockUrls;
   auth: Pick<AuthService, 'issueToken' | 'verifyAccessToken'>;
   catalogue: OpenDataCatalogue;
+  /** The model's interpretation switches (defaults when absent). */
+  ruleSettings?: Partial<RuleSettings>;
   /** The fetch under the journal (tests may inject one). */
   fetch?: typeof fetch;
 }
@@ -105,6 +108,7 @@ export class Ss12000ClientService {
       fetch: this.fetch,
       auth: this.options.auth,
       catalogue: this.options.catalogue,
+      ...(this.options.ruleSettings ? { ruleSettings: this.options.ruleSettings } : {}),
     });
     this.apis.set(urlId, api);
     api.requestSync({ kind: 'full', subscribe: true });
