@@ -1,4 +1,4 @@
-// `provtjanst-mock conform push`: runs push scenarios against a vendor's client and reports rule by rule.
+// `provtjanst-mock conform push|ss12000`: runs scenarios against a vendor's push client (or SS 12000 API) and reports rule by rule.
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { packageVersion } from '../conformance/package-info.js';
@@ -8,8 +8,10 @@ import { findRule } from '../conformance/rules/catalogue.js';
 import { runConformance } from '../conformance/runner/run-conformance.js';
 import { resolveScenarios } from '../conformance/scenario/find-scenarios.js';
 import { ScenarioError } from '../conformance/scenario/scenario-error.js';
+import { runConformSs12000Command } from './conform-ss12000.js';
 
 const USAGE = `Usage: provtjanst-mock conform push --client "<command>" [options]
+       provtjanst-mock conform ss12000 --url <your API's base URL> [options]   (see conform ss12000 --help)
 
 Runs scenarios (scenarios/*.yaml) against your push client: starts the mock, gives your command the
 PROVTJANST_* environment (docs/conformance.md), and judges its traffic with the rules in docs/rules.md.
@@ -71,6 +73,7 @@ function listScenarios(scenarioArgs: string[]): number {
 
 /** Runs the command and returns its exit code: 0 passed, 1 a rule failed, 2 harness or configuration fault. */
 export async function runConformCommand(argv: string[]): Promise<number> {
+  if (argv[0] === 'ss12000') return runConformSs12000Command(argv.slice(1));
   try {
     const { values, positionals } = parse(argv);
     if (values.help) {
@@ -80,7 +83,9 @@ export async function runConformCommand(argv: string[]): Promise<number> {
     const [target, ...extra] = positionals;
     if (target !== 'push')
       throw new UsageError(
-        target ? `unknown target "${target}" (only "push" so far)` : 'say what to check: conform push',
+        target
+          ? `unknown target "${target}" (push or ss12000)`
+          : 'say what to check: conform push, or conform ss12000',
       );
     if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
     const scenarioArgs = splitList(values.scenario);

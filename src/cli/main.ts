@@ -20,7 +20,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandRun
     load: async () => (await import('./ss12000.js')).runSs12000Command,
   },
   conform: {
-    summary: "Run conformance scenarios against a vendor's push client and report rule by rule.",
+    summary: "Run conformance scenarios against a vendor's push client or SS 12000 API, rule by rule.",
     load: async () => (await import('./conform.js')).runConformCommand,
   },
   certs: {

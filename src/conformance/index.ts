@@ -65,3 +65,35 @@ export {
 } from './scenario/load-scenario.js';
 export { ScenarioError, type ScenarioProblem } from './scenario/scenario-error.js';
 export { type ScenarioFile, scenarioFileSchema } from './scenario/scenario-schema.js';
+export type {
+  ChangeKind,
+  ChangeRecord,
+  ExchangeRecord,
+  ListWalk,
+  PullEvidence,
+  TokenVariant,
+  WebhookRecord,
+} from './ss12000/evidence/pull-evidence.js';
+export {
+  type ChangeDriver,
+  type ChangeRequest,
+  createHookDriver,
+  createInteractiveDriver,
+  createNoChangeDriver,
+} from './ss12000/probe/change-driver.js';
+export { findPullRule, PULL_RULES } from './ss12000/rules/pull-catalogue.js';
+export { definePullRule, type PullRule, type PullRuleFamily } from './ss12000/rules/pull-rule.js';
+export type { PullRunSettings } from './ss12000/runner/probe-context.js';
+export {
+  DEFAULT_ORGANISATION,
+  type PullMockInfo,
+  PullRunError,
+  runSs12000Conformance,
+  type Ss12000ConformanceOptions,
+} from './ss12000/runner/run-ss12000-conformance.js';
+export {
+  runSs12000Scenario,
+  type Ss12000ScenarioOptions,
+  type Ss12000ScenarioOutcome,
+} from './ss12000/runner/run-ss12000-scenario.js';
+export type { PullScenario } from './ss12000/scenario/pull-scenario.js';

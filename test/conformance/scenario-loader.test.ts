@@ -45,7 +45,7 @@ describe('scenario loader', () => {
       { ruleId: 'PUSH-RATE-001', params: { limit: 5 } },
     ]);
     expect(scenario.steps).toEqual([{ run: {} }]);
-    expect(scenario.organisation).toBe('5567044268');
+    expect(scenario.target === 'push' && scenario.organisation).toBe('5567044268');
   });
 
   it('names file, path and line for a value of the wrong type', () => {

@@ -26,14 +26,16 @@ describe('rule settings', () => {
   it('warns 3047 for a name-based EPPN by default', async () => {
     h = await startHarness();
     const job = await pushAndWait(h, 'post', '/persons/bulk', { data: [nameBasedPupil()] });
-    expect(job.responses[0].response.status).toBe('Warning');
-    expect(job.responses[0].response.warnings.map((w: { id: string }) => w.id)).toEqual(['3047']);
+    const response = job.responses[0]?.response;
+    expect(response?.status).toBe('Warning');
+    const warnings = (response?.warnings ?? []) as { id: string }[];
+    expect(warnings.map((w) => w.id)).toEqual(['3047']);
   });
 
   it('accepts it without warning when --disabled-rules names the rule', async () => {
     h = await startHarness({ disabledRules: ['person.eppn.name-based'] });
     const job = await pushAndWait(h, 'post', '/persons/bulk', { data: [nameBasedPupil()] });
-    expect(job.responses[0].response).toMatchObject({ status: 'Success', statusCode: 201, warnings: [] });
+    expect(job.responses[0]?.response).toMatchObject({ status: 'Success', statusCode: 201, warnings: [] });
   });
 
   it('reads the switches from flags, env and the config file like every setting', () => {

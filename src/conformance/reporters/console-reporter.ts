@@ -54,7 +54,11 @@ export function renderSummary(report: ConformanceReport, p: Palette): string[] {
   const { scenarios, rules } = report.summary;
   const verdict =
     report.exitCode === 0
-      ? p.green('every rule passed')
+      ? p.green(
+          rules.skipped > 0
+            ? `no rule failed (${rules.skipped} could not be judged: skipped)`
+            : 'every rule passed',
+        )
       : report.exitCode === 1
         ? p.red('rules failed')
         : p.yellow('harness error');
@@ -73,7 +77,7 @@ export function createConsoleReporter(options: ReporterOptions): Reporter {
     onRunStart(plan) {
       write([
         p.bold(
-          `provtjanst-mock conform push: ${plan.scenarios.length} scenario(s) against \`${plan.client}\``,
+          `provtjanst-mock conform ${plan.target ?? 'push'}: ${plan.scenarios.length} scenario(s) against \`${plan.client}\``,
         ),
         '',
       ]);

@@ -21,7 +21,7 @@ function failureText(rule: RuleResult): string {
 }
 
 function testcase(scenario: ScenarioResult, rule: RuleResult): string {
-  const open = `    <testcase classname="conform.push.${x(scenario.id)}" name="${x(`${rule.ruleId} ${rule.title}`)}" time="0">`;
+  const open = `    <testcase classname="conform.${scenario.target}.${x(scenario.id)}" name="${x(`${rule.ruleId} ${rule.title}`)}" time="0">`;
   switch (rule.status) {
     case 'passed':
       return `${open}</testcase>`;
@@ -41,7 +41,7 @@ function testsuite(scenario: ScenarioResult): string {
   const cases = scenario.rules.map((rule) => testcase(scenario, rule));
   if (scenario.harnessError && scenario.rules.length === 0) {
     cases.push(
-      `    <testcase classname="conform.push.${x(scenario.id)}" name="harness" time="0">\n      <error message="${x(scenario.harnessError)}" type="harness"/>\n    </testcase>`,
+      `    <testcase classname="conform.${scenario.target}.${x(scenario.id)}" name="harness" time="0">\n      <error message="${x(scenario.harnessError)}" type="harness"/>\n    </testcase>`,
     );
   }
   const errors = count('error') + (scenario.harnessError && scenario.rules.length === 0 ? 1 : 0);
@@ -67,7 +67,7 @@ export function renderJunit(report: ConformanceReport): string {
   const harnessCases = report.scenarios.filter((s) => s.harnessError && s.rules.length === 0).length;
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="provtjanst-mock conform push" tests="${rules.total + harnessCases}" failures="${rules.failed}" ` +
+    `<testsuites name="provtjanst-mock conform ${report.target}" tests="${rules.total + harnessCases}" failures="${rules.failed}" ` +
       `errors="${rules.error + harnessCases}" skipped="${rules.skipped}" time="${secs(report.durationMs)}">`,
     ...report.scenarios.map(testsuite),
     '</testsuites>',

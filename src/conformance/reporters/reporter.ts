@@ -2,6 +2,7 @@
 import type { Writable } from 'node:stream';
 import type { Evidence } from '../evidence/evidence.js';
 import type { ConformanceReport, RunPlan, ScenarioResult } from '../result/result-model.js';
+import type { PullEvidence } from '../ss12000/evidence/pull-evidence.js';
 
 /** Something happening inside a scenario, for progress output. */
 export interface ProgressEvent {
@@ -13,7 +14,8 @@ export interface ProgressEvent {
 
 /** What a scenario left besides its result: the raw evidence (for the HAR reporter and custom reporters). */
 export interface ScenarioArtifacts {
-  readonly evidence?: Evidence;
+  /** A push scenario's evidence, or a pull scenario's (`target` of the result says which); both hold the journal. */
+  readonly evidence?: Evidence | PullEvidence;
 }
 
 export interface Reporter {

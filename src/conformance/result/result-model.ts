@@ -5,6 +5,9 @@ import type { RequestRef } from '../evidence/request-ref.js';
 import type { Finding, RuleFamily, Severity } from '../rules/rule.js';
 import type { SourceLink } from '../rules/sources.js';
 
+/** What a run checks: a push client (`conform push`) or an SS 12000 API (`conform ss12000`). */
+export type ConformanceTarget = 'push' | 'ss12000';
+
 export type RuleStatus = 'passed' | 'failed' | 'skipped' | 'error';
 /** `error`: the harness or the scenario could not be run (exit code 2), as opposed to the client failing a rule. */
 export type ScenarioStatus = 'passed' | 'failed' | 'error';
@@ -53,7 +56,7 @@ export interface ScenarioResult {
   description: string;
   /** The scenario file, relative to the working directory when possible. */
   file: string;
-  target: 'push';
+  target: ConformanceTarget;
   status: ScenarioStatus;
   startedAt: string;
   durationMs: number;
@@ -75,8 +78,8 @@ export interface Tally {
 export interface ConformanceReport {
   schemaVersion: 1;
   tool: { name: 'provtjanst-mock'; version: string };
-  target: 'push';
-  /** The vendor's command, as given to --client. */
+  target: ConformanceTarget;
+  /** What was checked: the vendor's command (--client), or its SS 12000 API's base URL (--url). */
   client: string;
   startedAt: string;
   finishedAt: string;
@@ -90,6 +93,8 @@ export interface ConformanceReport {
 
 /** What a run is about to do, for reporters' headers and progress. */
 export interface RunPlan {
+  /** Default `push`. */
+  target?: ConformanceTarget;
   client: string;
   scenarios: Array<{ id: string; title: string; file: string; ruleIds: string[] }>;
 }

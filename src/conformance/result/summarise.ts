@@ -20,6 +20,8 @@ export function scenarioStatus(rules: readonly RuleResult[], harnessError?: stri
 
 export interface SummariseInput {
   client: string;
+  /** Default `push`. */
+  target?: ConformanceReport['target'];
   version: string;
   startedMs: number;
   finishedMs: number;
@@ -36,7 +38,7 @@ export function summarise(input: SummariseInput): ConformanceReport {
   return {
     schemaVersion: 1,
     tool: { name: 'provtjanst-mock', version: input.version },
-    target: 'push',
+    target: input.target ?? 'push',
     client: input.client,
     startedAt: new Date(input.startedMs).toISOString(),
     finishedAt: new Date(input.finishedMs).toISOString(),

@@ -1,4 +1,7 @@
-// The rule catalogue: every push rule in documentation order, and lookup by id.
+// The rule catalogue: every push rule in documentation order, the pull rules beside them, and lookup by id.
+
+import { findPullRule, PULL_RULES } from '../ss12000/rules/pull-catalogue.js';
+import type { PullRule } from '../ss12000/rules/pull-rule.js';
 import { AUTH_RULES } from './auth-rules.js';
 import { DATA_RULES } from './data-rules.js';
 import { DELETE_RULES } from './delete-rules.js';
@@ -8,6 +11,9 @@ import { LIMIT_RULES } from './limit-rules.js';
 import { ORDER_RULES } from './order-rules.js';
 import { RATE_RULES } from './rate-rules.js';
 import type { ConformanceRule } from './rule.js';
+
+/** The rules of `conform ss12000` (src/conformance/ss12000/rules): same shape, judged on a pull scenario's evidence. */
+export { findPullRule, PULL_RULES };
 
 export const PUSH_RULES: readonly ConformanceRule[] = [
   ...AUTH_RULES,
@@ -25,4 +31,9 @@ const BY_ID = new Map(PUSH_RULES.map((rule) => [rule.id, rule]));
 /** The rule with this id, or undefined. */
 export function findRule(id: string): ConformanceRule | undefined {
   return BY_ID.get(id);
+}
+
+/** A push or pull rule by id (the prefix, PUSH- or PULL-, says which), or undefined. */
+export function findAnyRule(id: string): ConformanceRule | PullRule | undefined {
+  return findRule(id) ?? findPullRule(id);
 }

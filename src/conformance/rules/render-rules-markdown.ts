@@ -1,5 +1,5 @@
 // Renders the rule catalogue as docs/rules.md (generated; `npm run docs` refreshes it, a test checks it).
-import { type ConformanceRule, describeParams } from './rule.js';
+import { describeParams, type RuleDocEntry } from './rule.js';
 
 export interface ScenarioRuleIndex {
   id: string;
@@ -11,19 +11,38 @@ function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
 
-/** The markdown of docs/rules.md: a summary table, then one section per rule. */
-export function renderRulesMarkdown(
-  rules: readonly ConformanceRule[],
-  scenarios: readonly ScenarioRuleIndex[] = [],
-): string {
-  const lines = [
-    '<!-- Generated from src/conformance/rules by `npm run docs`; do not edit by hand. -->',
-    '# Push conformance rules',
-    '',
+/** The heading and opening paragraph of one catalogue section. */
+export interface RulesSection {
+  heading: string;
+  intro: readonly string[];
+  /** The generated-file comment on top (the first section only). */
+  banner?: boolean;
+}
+
+const PUSH_SECTION: RulesSection = {
+  heading: '# Push conformance rules',
+  intro: [
     'What `provtjanst-mock conform push` checks in the behaviour of a push client, judged from the traffic the',
     'mock recorded (see [conformance.md](conformance.md)). Severity: **blocker**: data does not arrive or',
     "arrives wrong; **major**: breaks under Skolverket's limits or loads the service; **minor**: wasteful.",
     'Any failed rule fails the run (exit code 1).',
+  ],
+  banner: true,
+};
+
+/** The markdown of docs/rules.md: a summary table, then one section per rule. */
+export function renderRulesMarkdown(
+  rules: readonly RuleDocEntry[],
+  scenarios: readonly ScenarioRuleIndex[] = [],
+  section: RulesSection = PUSH_SECTION,
+): string {
+  const lines = [
+    ...(section.banner
+      ? ['<!-- Generated from src/conformance/rules by `npm run docs`; do not edit by hand. -->']
+      : []),
+    section.heading,
+    '',
+    ...section.intro,
     '',
     '| id | title | severity | scenarios |',
     '|---|---|---|---|',

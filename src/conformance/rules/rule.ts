@@ -7,7 +7,24 @@ import type { SourceLink } from './sources.js';
 /** blocker: data does not arrive or arrives wrong; major: breaks under Skolverket's limits; minor: wasteful. */
 export type Severity = 'blocker' | 'major' | 'minor';
 
-export type RuleFamily = 'AUTH' | 'LIMIT' | 'RATE' | 'ORDER' | 'JOB' | 'DATA' | 'IDEMP' | 'DELETE';
+/** Push families, then the pull (SS 12000 API) ones that are not push families too. */
+export type RuleFamily =
+  | 'AUTH'
+  | 'LIMIT'
+  | 'RATE'
+  | 'ORDER'
+  | 'JOB'
+  | 'DATA'
+  | 'IDEMP'
+  | 'DELETE'
+  | 'SUB'
+  | 'PAGE'
+  | 'FILTER'
+  | 'DEL'
+  | 'HOOK'
+  | 'LOG'
+  | 'STAT'
+  | 'SHAPE';
 
 /** One thing a rule found wrong, with the requests that show it. */
 export interface Finding {
@@ -21,7 +38,8 @@ export type RuleOutcome = { kind: 'judged'; findings: Finding[] } | { kind: 'ski
 /** A parameter schema: a zod object whose every field has a default or is optional. */
 export type ParamsSchema = z.ZodObject<z.ZodRawShape>;
 
-export interface RuleDefinition<P extends ParamsSchema> {
+/** `E` is the evidence the rule judges: a push scenario's ({@link Evidence}) or a pull scenario's. */
+export interface RuleDefinition<P extends ParamsSchema, E = Evidence> {
   id: string;
   family: RuleFamily;
   title: string;
@@ -33,12 +51,12 @@ export interface RuleDefinition<P extends ParamsSchema> {
   fix: string;
   params: P;
   /** Reason the evidence cannot judge this rule (no forged token served, no second run…), or undefined. */
-  skipUnless?: (evidence: Evidence, params: z.output<P>) => string | undefined;
-  check: (evidence: Evidence, params: z.output<P>) => Finding[];
+  skipUnless?: (evidence: E, params: z.output<P>) => string | undefined;
+  check: (evidence: E, params: z.output<P>) => Finding[];
 }
 
 /** A rule in the catalogue: its definition with the parameter type erased behind `evaluate`. */
-export interface ConformanceRule {
+export interface ConformanceRule<E = Evidence> {
   readonly id: string;
   readonly family: RuleFamily;
   readonly title: string;
@@ -48,15 +66,20 @@ export interface ConformanceRule {
   readonly fix: string;
   readonly params: ParamsSchema;
   /** Validates `rawParams` (throws a ZodError) and judges the evidence. */
-  evaluate(evidence: Evidence, rawParams?: unknown): RuleOutcome;
+  evaluate(evidence: E, rawParams?: unknown): RuleOutcome;
 }
+
+/** What the docs show of a rule: everything but its check. */
+export type RuleDocEntry = Omit<ConformanceRule, 'evaluate'>;
 
 /**
  * Declares a rule.
  * @example
  * export const RATE_001 = defineRule({ id: 'PUSH-RATE-001', params: z.object({ limit: z.number().default(5) }), … });
  */
-export function defineRule<P extends ParamsSchema>(definition: RuleDefinition<P>): ConformanceRule {
+export function defineRule<P extends ParamsSchema, E = Evidence>(
+  definition: RuleDefinition<P, E>,
+): ConformanceRule<E> {
   const { skipUnless, check, ...data } = definition;
   return {
     ...data,
@@ -71,7 +94,7 @@ export function defineRule<P extends ParamsSchema>(definition: RuleDefinition<P>
 
 /** Parameters with defaults, as rules.md documents them. */
 export function describeParams(
-  rule: ConformanceRule,
+  rule: Pick<ConformanceRule, 'params'>,
 ): Array<{ name: string; description: string; default?: unknown }> {
   const json = z.toJSONSchema(rule.params, { io: 'input', unrepresentable: 'any' }) as {
     properties?: Record<string, { description?: string; default?: unknown }>;

@@ -7,6 +7,7 @@ import { displayPath } from '../scenario/load-scenario.js';
 import { type PushScenarioOptions, runPushScenario } from './run-push-scenario.js';
 
 export interface ConformanceRunOptions extends Omit<PushScenarioOptions, 'onProgress'> {
+  /** Push scenarios (`ss12000` ones run with runSs12000Conformance). */
   scenarios: readonly Scenario[];
   reporters: readonly Reporter[];
   version?: string;
@@ -36,6 +37,8 @@ export async function runConformance(options: ConformanceRunOptions): Promise<Co
   await broadcast(reporters, 'onRunStart', plan);
   const results: ScenarioResult[] = [];
   for (const [index, scenario] of scenarios.entries()) {
+    if (scenario.target !== 'push')
+      throw new TypeError(`runConformance runs push scenarios; ${scenario.id} is ${scenario.target}`);
     const planned = plan.scenarios[index] as RunPlan['scenarios'][number];
     await broadcast(reporters, 'onScenarioStart', planned, { index, total: scenarios.length });
     const outcome = await runPushScenario(scenario, {

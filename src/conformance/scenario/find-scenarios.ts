@@ -19,22 +19,40 @@ export function scenarioFilesIn(dir: string): string[] {
     .map((name) => join(dir, name));
 }
 
+/** The scenarios of one target: `push` gives PushScenario, `ss12000` PullScenario. */
+export type ScenarioOf<T extends Scenario['target']> = Extract<Scenario, { target: T }>;
+
+function ofTarget<T extends Scenario['target']>(target: T) {
+  return (scenario: Scenario): scenario is ScenarioOf<T> => scenario.target === target;
+}
+
 /** Every built-in scenario (of one target, when given), validated, in file-name order. */
+export function loadBuiltinScenarios(dir?: string): Scenario[];
+export function loadBuiltinScenarios<T extends Scenario['target']>(
+  dir: string | undefined,
+  target: T,
+): ScenarioOf<T>[];
 export function loadBuiltinScenarios(dir = builtinScenarioDir(), target?: Scenario['target']): Scenario[] {
   const all = scenarioFilesIn(dir).map(loadScenarioFile);
-  return target ? all.filter((s) => s.target === target) : all;
+  return target ? all.filter(ofTarget(target)) : all;
 }
 
 /**
  * Resolves `--scenario` arguments: a path to a YAML file, or the id of a built-in scenario.
  * @throws ScenarioError for an unknown id or a bad file.
  */
+export function resolveScenarios(args: readonly string[], dir?: string): Scenario[];
+export function resolveScenarios<T extends Scenario['target']>(
+  args: readonly string[],
+  dir: string | undefined,
+  target: T,
+): ScenarioOf<T>[];
 export function resolveScenarios(
   args: readonly string[],
   dir = builtinScenarioDir(),
   target?: Scenario['target'],
 ): Scenario[] {
-  if (args.length === 0) return loadBuiltinScenarios(dir, target);
+  if (args.length === 0) return target ? loadBuiltinScenarios(dir, target) : loadBuiltinScenarios(dir);
   let builtin: Scenario[] | undefined;
   const picked = args.map((arg) => {
     if (/\.ya?ml$/i.test(arg) || arg.includes('/') || arg.includes('\\')) return loadScenarioFile(arg);

@@ -10,6 +10,7 @@ import { authFaultsInputSchema } from '../../mock-auth/index.js';
 import { faultPatchSchema } from '../../mock-provisioning/faults.js';
 import type { RuleInvocation } from '../result/evaluate-rules.js';
 import { findRule } from '../rules/catalogue.js';
+import { normalisePullRules, type PullScenario } from '../ss12000/scenario/pull-scenario.js';
 import { formatPath, ScenarioError, type ScenarioProblem } from './scenario-error.js';
 import { type PushScenarioFile, RUNNER_OWNED_SETTINGS, scenarioFileSchema } from './scenario-schema.js';
 import { locate } from './yaml-location.js';
@@ -23,7 +24,7 @@ export interface PushScenario extends Omit<PushScenarioFile, 'rules'> {
   rules: RuleInvocation[];
 }
 
-export type Scenario = PushScenario;
+export type Scenario = PushScenario | PullScenario;
 
 type Path = readonly PropertyKey[];
 
@@ -170,6 +171,15 @@ export function parseScenario(text: string, file: string): Scenario {
     throw new ScenarioError('scenario_invalid', shown, problems.problems);
   }
   const data = parsed.data;
+  if (data.target === 'ss12000') {
+    const pullRules = normalisePullRules(
+      data,
+      (p, m) => problems.add(p, m),
+      (p, e) => problems.addZod(p, e),
+    );
+    if (problems.problems.length > 0) throw new ScenarioError('scenario_invalid', shown, problems.problems);
+    return { ...data, file, rules: pullRules };
+  }
   checkSettings(data.mock.settings, problems);
   checkFaults(data, problems);
   const rules = normaliseRules(data, problems);

@@ -1,6 +1,7 @@
 // The scenario file format (scenarios/*.yaml): a discriminated union on `target`; part 2 adds `ss12000`.
 import { z } from 'zod';
 import { DEFECT_KINDS } from '../../generator/defect-kinds.js';
+import { pullScenarioSchema } from '../ss12000/scenario/pull-scenario-schema.js';
 
 /** Settings the runner owns: a scenario may not set them. */
 export const RUNNER_OWNED_SETTINGS = [
@@ -147,6 +148,6 @@ export const pushScenarioSchema = z.strictObject({
 
 export type PushScenarioFile = z.output<typeof pushScenarioSchema>;
 
-/** Every scenario kind; part 2 adds `{ target: 'ss12000' }` as another option. */
-export const scenarioFileSchema = z.discriminatedUnion('target', [pushScenarioSchema]);
+/** Every scenario kind: a push client's (`push`) or an SS 12000 API's (`ss12000`, see pull-scenario-schema.ts). */
+export const scenarioFileSchema = z.discriminatedUnion('target', [pushScenarioSchema, pullScenarioSchema]);
 export type ScenarioFile = z.output<typeof scenarioFileSchema>;

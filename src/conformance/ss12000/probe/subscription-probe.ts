@@ -1,0 +1,64 @@
+// The subscription lifecycle as the SS12000 client runs it: POST /subscriptions, PATCH to renew, DELETE to end.
+import { randomUUID } from 'node:crypto';
+import { RESOURCE_ORDER } from '../../../mock-ss12000-client/index.js';
+import type { ExchangeRecord } from '../evidence/pull-evidence.js';
+import type { PullProbeContext } from '../runner/probe-context.js';
+import { sendProbe } from './probe-client.js';
+
+const OPERATION = '/subscriptions/{subscriptionId}';
+
+function field(body: unknown, name: string): unknown {
+  return typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[name] : undefined;
+}
+
+/** What the PATCH asks for: the lifetime the POST gave, counted from now (as the mock's client does). */
+function renewalAsked(create: ExchangeRecord, nowMs: number): string {
+  const expires = Date.parse(String(field(create.body, 'expires')));
+  const createdMs = create.ref?.timeMs ?? nowMs;
+  const lifetime = Number.isFinite(expires) && expires > createdMs ? expires - createdMs : 86_400_000;
+  return new Date(nowMs + lifetime).toISOString();
+}
+
+/**
+ * Subscribes a fresh target under the mock's webhook URL (no registration answers it, so stray webhooks are
+ * refused with 404), renews it and deletes it. Each later call is made only when the one before gave an id.
+ */
+export async function probeSubscription(ctx: PullProbeContext): Promise<void> {
+  const token = await ctx.validToken();
+  const sentTarget = `${ctx.services.urls.ss12000Client}/webhooks/${randomUUID()}`;
+  const create = await sendProbe(ctx, {
+    purpose: 'subscription:create',
+    method: 'POST',
+    path: '/subscriptions',
+    operation: '/subscriptions',
+    token,
+    body: {
+      name: `provtjanst-mock conformance (${ctx.scenarioId})`,
+      target: sentTarget,
+      resourceTypes: RESOURCE_ORDER.map((resource) => ({ resource })),
+    },
+  });
+  const id = field(create.body, 'id');
+  if ((create.status ?? 0) >= 300 || typeof id !== 'string' || id === '') {
+    ctx.draft.subscription = { sentTarget, create };
+    return;
+  }
+  const path = `/subscriptions/${encodeURIComponent(id)}`;
+  const renewAsked = renewalAsked(create, ctx.services.clock.now());
+  const renew = await sendProbe(ctx, {
+    purpose: 'subscription:renew',
+    method: 'PATCH',
+    path,
+    operation: OPERATION,
+    token,
+    body: { expires: renewAsked },
+  });
+  const remove = await sendProbe(ctx, {
+    purpose: 'subscription:delete',
+    method: 'DELETE',
+    path,
+    operation: OPERATION,
+    token,
+  });
+  ctx.draft.subscription = { sentTarget, create, renewAsked, renew, remove };
+}

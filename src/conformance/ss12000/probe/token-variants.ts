@@ -1,0 +1,106 @@
+// Skolverket's ss12000-api token for the vendor, and each way the auth probe spoils it (dnp-facts §1 and §4.6).
+
+import type { MockServices } from '../../../app.js';
+import { createAuthService } from '../../../mock-auth/index.js';
+import { SKOLVERKET_ORGANISATION_NUMBER } from '../../../mock-ss12000-client/index.js';
+import type { TokenVariant } from '../evidence/pull-evidence.js';
+
+export interface VariantToken {
+  variant: TokenVariant;
+  /** The token to send, or null for none. */
+  token: string | null;
+  /** What is wrong with it, in words. */
+  detail: string;
+}
+
+/** A location that is not the vendor's: the same path on another host. */
+export function otherLocation(vendorUrl: string): string {
+  const url = new URL(vendorUrl);
+  return `https://annan-leverantor.example${url.pathname === '/' ? '' : url.pathname}`;
+}
+
+/** How far in the future a not-yet-valid token's nbf lies. */
+const NOT_YET_VALID_MS = 3_600_000;
+
+/**
+ * A token whose `nbf` lies an hour ahead, signed with the mock's current key. mock-auth has no fault for
+ * that, so a second auth service over the same state directory, with its clock an hour ahead, signs it.
+ */
+async function notYetValidToken(
+  services: MockServices,
+  request: Parameters<MockServices['auth']['issueToken']>[0],
+): Promise<string> {
+  const clock = services.clock;
+  const ahead = {
+    ...clock,
+    now: () => clock.now() + NOT_YET_VALID_MS,
+    date: () => new Date(clock.now() + NOT_YET_VALID_MS),
+  };
+  const auth = await createAuthService({
+    settings: services.settings,
+    clock: ahead,
+    issuer: services.auth.issuer,
+  });
+  try {
+    return (await auth.issueToken(request)).value;
+  } finally {
+    await auth.close();
+  }
+}
+
+/** Every variant the auth probe sends, in rule order (PULL-AUTH-001 … 009). */
+export async function tokenVariants(
+  services: MockServices,
+  vendorUrl: string,
+  organisationNumber: string,
+): Promise<VariantToken[]> {
+  const entityId = services.urls.ss12000Client;
+  const good = {
+    organisationNumber: SKOLVERKET_ORGANISATION_NUMBER,
+    entityId,
+    authSource: 'tlsfed' as const,
+  };
+  const access = (type: 'ss12000-api' | 'ss12000-client', location: string) => [
+    { type, locations: [location] },
+  ];
+  const issue = async (extra: Partial<Parameters<MockServices['auth']['issueToken']>[0]> = {}) =>
+    (await services.auth.issueToken({ ...good, access: access('ss12000-api', vendorUrl), ...extra })).value;
+  const valid = await issue();
+  const [header, payload, signature = ''] = valid.split('.');
+  const elsewhere = otherLocation(vendorUrl);
+  return [
+    { variant: 'missing', token: null, detail: 'no Authorization header' },
+    {
+      variant: 'garbled',
+      token: `${header}.${payload}.${[...signature].reverse().join('')}`,
+      detail: "a valid token's signature reversed",
+    },
+    {
+      variant: 'unknown-key',
+      token: await issue({ faults: ['unknown-kid'] }),
+      detail: 'signed by a key that is not in the JWKS',
+    },
+    { variant: 'expired', token: await issue({ faults: ['expired'] }), detail: 'exp a minute ago' },
+    {
+      variant: 'not-yet-valid',
+      token: await notYetValidToken(services, { ...good, access: access('ss12000-api', vendorUrl) }),
+      detail: 'nbf an hour ahead',
+    },
+    {
+      variant: 'other-organisation',
+      token: await issue({ organisationNumber }),
+      detail: `organization_id SE${organisationNumber} instead of SE${SKOLVERKET_ORGANISATION_NUMBER}`,
+    },
+    {
+      variant: 'other-location',
+      token: await issue({ access: access('ss12000-api', elsewhere) }),
+      detail: `location ${elsewhere}`,
+    },
+    {
+      variant: 'other-access-type',
+      token: await issue({ access: access('ss12000-client', vendorUrl) }),
+      detail: 'access type ss12000-client',
+    },
+    { variant: 'valid', token: valid, detail: 'a valid ss12000-api token' },
+  ];
+}
