@@ -1,6 +1,6 @@
 // The runtime OpenAPI validator over Skolverket's SS 12000 subset spec (the YAML needs its quoted continuations repaired).
 import { describe, expect, it } from 'vitest';
-import { repairQuotedContinuations } from '../../../src/conformance/ss12000/spec/openapi-validator.js';
+import { repairQuotedContinuations } from '../../../src/spec/openapi-validator.js';
 import {
   prepareSubsetSpec,
   subsetSpec,

@@ -1,8 +1,8 @@
 // Finds Skolverket's SS 12000 subset spec (packaged, or in the sibling shared/spec/) and validates answers with it.
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import type { OpenApiValidator, SpecValidationResult } from '../../../spec/openapi-validator.js';
 import { packageRoot } from '../../package-info.js';
-import type { OpenApiValidator, SpecValidationResult } from './openapi-validator.js';
 
 export const SUBSET_SPEC_FILE = 'ss12000-dnp-subset-api.yaml';
 
@@ -38,7 +38,7 @@ export async function prepareSubsetSpec(): Promise<SubsetSpecState> {
     return prepared;
   }
   try {
-    const { loadOpenApiFile } = await import('./openapi-validator.js');
+    const { loadOpenApiFile } = await import('../../../spec/openapi-validator.js');
     prepared = { validator: loadOpenApiFile(file, SUBSET_SPEC_FILE) };
   } catch (error) {
     prepared = { missing: `the subset spec could not be loaded from ${file}: ${(error as Error).message}` };

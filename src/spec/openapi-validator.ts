@@ -1,4 +1,4 @@
-// Validates HTTP answers (status, JSON body, headers) against an OpenAPI 3.0 document, with ajv, at run time.
+// Validates HTTP answers (status, JSON body, headers) against an OpenAPI 3.0 document with ajv: used at run time by the conformance runner and by the tests.
 import { readFileSync } from 'node:fs';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
