@@ -1,11 +1,11 @@
 // The runtime OpenAPI validator over Skolverket's SS 12000 subset spec (the YAML needs its quoted continuations repaired).
 import { describe, expect, it } from 'vitest';
-import { repairQuotedContinuations } from '../../../src/spec/openapi-validator.js';
 import {
   prepareSubsetSpec,
   subsetSpec,
   validateSubsetAnswer,
 } from '../../../src/conformance/ss12000/spec/subset-spec.js';
+import { repairQuotedContinuations } from '../../../src/spec/openapi-validator.js';
 
 describe('the subset spec at run time', () => {
   it('is not there before it is prepared, and says so', () => {
