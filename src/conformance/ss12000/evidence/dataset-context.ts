@@ -1,6 +1,10 @@
 // The model's RuleContext over the objects a scenario fetched and the open-data facts its evidence holds.
-import { Mirror, type MirrorItem, type Ss12000ResourceType } from '../../../mock-ss12000-client/index.js';
-import { createMirrorRuleContext } from '../../../mock-ss12000-client/mirror-rule-context.js';
+import {
+  createMirrorRuleContext,
+  Mirror,
+  type MirrorItem,
+  type Ss12000ResourceType,
+} from '../../../mock-ss12000-client/index.js';
 import { RULES, type RuleContext } from '../../../model/index.js';
 import type { OpenDataCatalogue } from '../../../open-data/index.js';
 import type { JsonObject, OpenDataFacts } from './pull-evidence.js';

@@ -1,13 +1,14 @@
 // Walks one list (or deletedEntities) through its pageTokens with the SS12000 client's paginate(), recording every page.
 import { randomUUID } from 'node:crypto';
-import { RESOURCE_PATHS, type Ss12000ResourceType } from '../../../mock-ss12000-client/index.js';
 import {
   deletedExtractor,
   listExtractor,
   type PageExtractor,
   paginate,
-} from '../../../mock-ss12000-client/paginate.js';
-import { toSyncError } from '../../../mock-ss12000-client/sync-error.js';
+  RESOURCE_PATHS,
+  type Ss12000ResourceType,
+  toSyncError,
+} from '../../../mock-ss12000-client/index.js';
 import { toRequestRef } from '../../evidence/request-ref.js';
 import type { CallFailure, JsonObject, ListWalk, PageRecord, WalkEnd } from '../evidence/pull-evidence.js';
 import { idOf } from '../evidence/pull-views.js';

@@ -1,7 +1,6 @@
 // DATA rules: every fetched object passes the model's rules on data, and every reference in it resolves.
 import { z } from 'zod';
-import { RESOURCE_ORDER, type Ss12000ResourceType } from '../../../mock-ss12000-client/index.js';
-import { judgeItem } from '../../../mock-ss12000-client/judge-item.js';
+import { judgeItem, RESOURCE_ORDER, type Ss12000ResourceType } from '../../../mock-ss12000-client/index.js';
 import type { Finding as ModelFinding } from '../../../model/index.js';
 import type { RequestRef } from '../../evidence/request-ref.js';
 import type { Finding } from '../../rules/rule.js';

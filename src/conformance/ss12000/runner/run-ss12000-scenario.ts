@@ -1,7 +1,7 @@
 // Runs one pull scenario against a vendor's SS 12000 API: its probes in order, then evidence and rules.
 import type { MockServices } from '../../../app.js';
 import type { RegistrationView } from '../../../mock-ss12000-client/index.js';
-import { createTokenSource } from '../../../mock-ss12000-client/token-source.js';
+import { createTokenSource } from '../../../mock-ss12000-client/index.js';
 import type { ScenarioResult } from '../../result/result-model.js';
 import { displayPath } from '../../scenario/load-scenario.js';
 import type { PullEvidence } from '../evidence/pull-evidence.js';
