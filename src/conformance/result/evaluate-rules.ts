@@ -9,8 +9,9 @@ export interface RuleInvocation {
   params: Record<string, unknown>;
 }
 
-function base(
-  rule: ConformanceRule,
+/** The parts of a RuleResult that come from the rule itself, whatever evidence it judges (push or pull). */
+export function ruleResultBase<E>(
+  rule: ConformanceRule<E>,
   params: Record<string, unknown>,
 ): Omit<RuleResult, 'status' | 'findings'> {
   return {
@@ -26,20 +27,20 @@ function base(
 }
 
 /** Evaluates one rule; a throwing rule is an `error` result (a harness fault), never a crash. */
-export function evaluateRule(
-  rule: ConformanceRule,
-  evidence: Evidence,
+export function evaluateRule<E>(
+  rule: ConformanceRule<E>,
+  evidence: E,
   params: Record<string, unknown> = {},
 ): RuleResult {
   try {
     const outcome = rule.evaluate(evidence, params);
     if (outcome.kind === 'skipped')
-      return { ...base(rule, params), status: 'skipped', findings: [], skipReason: outcome.reason };
+      return { ...ruleResultBase(rule, params), status: 'skipped', findings: [], skipReason: outcome.reason };
     const findings = outcome.findings;
-    return { ...base(rule, params), status: findings.length > 0 ? 'failed' : 'passed', findings };
+    return { ...ruleResultBase(rule, params), status: findings.length > 0 ? 'failed' : 'passed', findings };
   } catch (error) {
     return {
-      ...base(rule, params),
+      ...ruleResultBase(rule, params),
       status: 'error',
       findings: [],
       error: error instanceof Error ? error.message : String(error),
@@ -60,6 +61,8 @@ export function evaluateRules(invocations: readonly RuleInvocation[], evidence: 
 export function harnessErrorResults(invocations: readonly RuleInvocation[], message: string): RuleResult[] {
   return invocations.flatMap(({ ruleId, params }) => {
     const rule = findRule(ruleId);
-    return rule ? [{ ...base(rule, params), status: 'error' as const, findings: [], error: message }] : [];
+    return rule
+      ? [{ ...ruleResultBase(rule, params), status: 'error' as const, findings: [], error: message }]
+      : [];
   });
 }

@@ -1,48 +1,9 @@
 // Pull results in the shared result model: rule evaluation over pull evidence, harness errors, and the timeline.
 import { toRequestRef } from '../../evidence/request-ref.js';
-import type { RuleInvocation } from '../../result/evaluate-rules.js';
+import { evaluateRule, type RuleInvocation, ruleResultBase } from '../../result/evaluate-rules.js';
 import type { RuleResult, TrafficItem } from '../../result/result-model.js';
 import type { PullEvidence } from '../evidence/pull-evidence.js';
 import { findPullRule } from '../rules/pull-catalogue.js';
-import type { PullRule } from '../rules/pull-rule.js';
-
-function base(rule: PullRule, params: Record<string, unknown>): Omit<RuleResult, 'status' | 'findings'> {
-  return {
-    ruleId: rule.id,
-    family: rule.family,
-    title: rule.title,
-    severity: rule.severity,
-    why: rule.why,
-    fix: rule.fix,
-    sources: [...rule.sources],
-    params,
-  };
-}
-
-/** Evaluates one rule; a throwing rule is an `error` result (a harness fault), never a crash. */
-export function evaluatePullRule(
-  rule: PullRule,
-  evidence: PullEvidence,
-  params: Record<string, unknown> = {},
-): RuleResult {
-  try {
-    const outcome = rule.evaluate(evidence, params);
-    if (outcome.kind === 'skipped')
-      return { ...base(rule, params), status: 'skipped', findings: [], skipReason: outcome.reason };
-    return {
-      ...base(rule, params),
-      status: outcome.findings.length > 0 ? 'failed' : 'passed',
-      findings: outcome.findings,
-    };
-  } catch (error) {
-    return {
-      ...base(rule, params),
-      status: 'error',
-      findings: [],
-      error: error instanceof Error ? error.message : String(error),
-    };
-  }
-}
 
 /** Evaluates the scenario's rules in the order it lists them. */
 export function evaluatePullRules(
@@ -52,7 +13,7 @@ export function evaluatePullRules(
   return invocations.map(({ ruleId, params }) => {
     const rule = findPullRule(ruleId);
     if (!rule) throw new TypeError(`unknown rule ${ruleId}`);
-    return evaluatePullRule(rule, evidence, params);
+    return evaluateRule(rule, evidence, params);
   });
 }
 
@@ -63,7 +24,7 @@ export function harnessErrorRules(invocations: readonly RuleInvocation[], messag
     return rule
       ? [
           {
-            ...base(rule, params),
+            ...ruleResultBase(rule, params),
             status: 'error' as const,
             findings: [],
             error: `not evaluated: ${message}`,
