@@ -28,7 +28,7 @@ export const AUTH_SOURCE_CLAIM: Record<AuthSource, string> = {
 };
 
 /** Deliberate defects a token can be issued with (fault knobs, and for other capabilities' scenarios). */
-export type TokenFault = 'expired' | 'unknown-kid';
+export type TokenFault = 'expired' | 'not-yet-valid' | 'unknown-kid';
 
 export interface IssueTokenRequest {
   /** 10 digits (an `SE` prefix or a dash are tolerated). */

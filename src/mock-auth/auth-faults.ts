@@ -1,18 +1,30 @@
-// Fault knobs for token requests: fail the next N, delay them on the clock, issue expired or unknown-kid tokens.
+// Fault knobs for token requests: fail the next N, delay them on the clock, issue expired, not-yet-valid or unknown-kid tokens.
 import { z } from 'zod';
 import type { TokenFault } from './access-token.js';
 
 const count = z.number().int().min(1).max(1_000_000);
 
-/** What PUT/POST /_mock/auth/faults and `auth.faults.set()` accept. A fault without `count` lasts until cleared. */
-export const authFaultsInputSchema = z.strictObject({
-  fail: z
-    .strictObject({ count: count.default(1), status: z.union([z.literal(500), z.literal(503)]).default(503) })
-    .optional(),
-  delay: z.strictObject({ ms: z.number().int().min(0).max(3_600_000), count: count.optional() }).optional(),
-  expired: z.strictObject({ count: count.optional() }).optional(),
-  unknownKid: z.strictObject({ count: count.optional() }).optional(),
-});
+/**
+ * What PUT/POST /_mock/auth/faults and `auth.faults.set()` accept. A fault without `count` lasts until cleared.
+ * `expired` and `notYetValid` exclude each other (a token cannot be both).
+ */
+export const authFaultsInputSchema = z
+  .strictObject({
+    fail: z
+      .strictObject({
+        count: count.default(1),
+        status: z.union([z.literal(500), z.literal(503)]).default(503),
+      })
+      .optional(),
+    delay: z.strictObject({ ms: z.number().int().min(0).max(3_600_000), count: count.optional() }).optional(),
+    expired: z.strictObject({ count: count.optional() }).optional(),
+    notYetValid: z.strictObject({ count: count.optional() }).optional(),
+    unknownKid: z.strictObject({ count: count.optional() }).optional(),
+  })
+  .refine((faults) => !(faults.expired && faults.notYetValid), {
+    message: 'expired and notYetValid exclude each other',
+    path: ['notYetValid'],
+  });
 
 export type AuthFaultsInput = z.input<typeof authFaultsInputSchema>;
 /** The armed faults; `count` is what remains (absent: until cleared). */
@@ -28,7 +40,10 @@ export interface AuthFaultControl {
   get(): AuthFaultState;
   /** Replaces every fault. @throws TypeError when the input is invalid. */
   set(input: AuthFaultsInput): AuthFaultState;
-  /** Changes only the faults named. @throws TypeError when the input is invalid. */
+  /**
+   * Changes only the faults named; arming `expired` drops an armed `notYetValid` and vice versa.
+   * @throws TypeError when the input is invalid.
+   */
   update(input: AuthFaultsInput): AuthFaultState;
   clear(): void;
   /** Consumes the delay and failure faults for one token request. */
@@ -66,7 +81,11 @@ export function createAuthFaults(): AuthFaultControl {
       return structuredClone(state);
     },
     update(input) {
-      state = { ...state, ...parse(input) };
+      const patch = parse(input);
+      state = { ...state, ...patch };
+      // A token cannot be both expired and not yet valid: the fault named last wins.
+      if (patch.expired) delete state.notYetValid;
+      if (patch.notYetValid) delete state.expired;
       return structuredClone(state);
     },
     clear() {
@@ -83,6 +102,7 @@ export function createAuthFaults(): AuthFaultControl {
     takeTokenFaults() {
       const faults: TokenFault[] = [];
       if (consume(state, 'expired')) faults.push('expired');
+      if (consume(state, 'notYetValid')) faults.push('not-yet-valid');
       if (consume(state, 'unknownKid')) faults.push('unknown-kid');
       return faults;
     },

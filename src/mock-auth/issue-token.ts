@@ -1,4 +1,4 @@
-// Builds and signs an access token: the real claim set, ES256 with a kid, and the expired fault.
+// Builds and signs an access token: the real claim set, ES256 with a kid, and the expired and not-yet-valid faults.
 import type { webcrypto } from 'node:crypto';
 import { SignJWT } from 'jose';
 import {
@@ -22,6 +22,9 @@ const DEFAULT_SOURCE = {
 
 /** How far in the past an `expired`-fault token ran out. */
 export const EXPIRED_FAULT_AGO_SECONDS = 60;
+
+/** How far ahead a `not-yet-valid`-fault token's validity (`iat` = `nbf`) begins. */
+export const NOT_YET_VALID_FAULT_AHEAD_SECONDS = 3_600;
 
 export interface SignContext {
   kid: string;
@@ -52,13 +55,19 @@ export function normaliseIssueRequest(request: IssueTokenRequest): {
   ) {
     throw new TypeError('issueToken: lifetimeSeconds must be a positive integer');
   }
+  if (request.faults?.includes('expired') && request.faults.includes('not-yet-valid'))
+    throw new TypeError('issueToken: the expired and not-yet-valid faults exclude each other');
   return { organisationNumber, access };
 }
 
 /**
  * Signs a token with header `{alg: "ES256", kid, typ: "JWT"}` and the claims of dnp-facts §1.
  * With the `expired` fault the token ran out a minute ago (its lifetime unchanged), so a client that
- * trusts `expires_in` instead of verifying the JWT (checklist step 6.2) is caught.
+ * trusts `expires_in` instead of verifying the JWT (checklist step 6.2) is caught. With the
+ * `not-yet-valid` fault the whole validity window starts an hour ahead: `iat` and `nbf` both lie in the
+ * future and `exp` is a lifetime after them. That is what a real not-yet-valid token looks like — nutid-auth
+ * writes `nbf` = `iat`, so such a token comes from an issuer whose clock runs ahead — and a receiver that
+ * checks `nbf` answers `not_yet_valid`.
  */
 export async function signAccessToken(
   request: IssueTokenRequest,
@@ -68,8 +77,13 @@ export async function signAccessToken(
   const lifetimeSeconds = request.lifetimeSeconds ?? context.defaultLifetimeSeconds;
   const now = Math.floor(context.nowMs / 1000);
   const expired = request.faults?.includes('expired') ?? false;
-  const exp = expired ? now - EXPIRED_FAULT_AGO_SECONDS : now + lifetimeSeconds;
-  const iat = exp - lifetimeSeconds;
+  const notYetValid = request.faults?.includes('not-yet-valid') ?? false;
+  const iat = expired
+    ? now - EXPIRED_FAULT_AGO_SECONDS - lifetimeSeconds
+    : notYetValid
+      ? now + NOT_YET_VALID_FAULT_AHEAD_SECONDS
+      : now;
+  const exp = iat + lifetimeSeconds;
   const claims: AccessTokenClaims = {
     ...request.extraClaims,
     aud: TOKEN_AUDIENCE,

@@ -16,7 +16,7 @@ export interface IssuedTokenRecord {
   authSource: AuthSource;
   /** `transaction`: POST /transaction; `direct`: minted in-process (e.g. by the mock's SS12000 client). */
   via: 'transaction' | 'direct';
-  /** Faults the token was issued with (expired, unknown-kid); empty for a good token. */
+  /** Faults the token was issued with (expired, not-yet-valid, unknown-kid); empty for a good token. */
   faults: TokenFault[];
   /** Clock time of issue, ISO 8601. */
   issuedAt: string;

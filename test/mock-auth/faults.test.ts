@@ -1,4 +1,4 @@
-// Fault knobs on token requests: fail the next N, delay on the clock, expired tokens, unknown kid.
+// Fault knobs on token requests: fail the next N, delay on the clock, expired or not-yet-valid tokens, unknown kid.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { DevClient } from '../../src/mock-auth/index.js';
 import { type AuthHarness, createAuthHarness, transactionBody } from './harness.js';
@@ -60,6 +60,62 @@ describe('auth fault knobs', () => {
 
     const second = (await h.transaction(transactionBody(client.entityId), client)).json as TokenResponse;
     expect((await h.auth.verifyAccessToken(second.access_token.value, expected())).ok).toBe(true);
+  });
+
+  it('issues not-yet-valid tokens for the next N, valid once the clock passes nbf', async () => {
+    const set = await control('POST', { notYetValid: { count: 2 } });
+    expect(set.status).toBe(200);
+    expect(await set.json()).toEqual({ notYetValid: { count: 2 } });
+
+    const tokens = [];
+    for (let i = 0; i < 3; i++)
+      tokens.push(
+        ((await h.transaction(transactionBody(client.entityId), client)).json as TokenResponse).access_token,
+      );
+    const codes = await Promise.all(
+      tokens.map(async (token) => {
+        const result = await h.auth.verifyAccessToken(token.value, expected());
+        return result.ok ? 'ok' : result.code;
+      }),
+    );
+    expect(codes).toEqual(['not_yet_valid', 'not_yet_valid', 'ok']);
+    expect(tokens[0]?.expires_in).toBe(h.settings.tokenLifetime);
+    expect(
+      h.auth
+        .issuedTokens()
+        .slice(-3)
+        .map((record) => record.faults),
+    ).toEqual([['not-yet-valid'], ['not-yet-valid'], []]);
+    expect(await (await control('GET')).json()).toEqual({});
+
+    h.clock.advance(3_600_000);
+    expect((await h.auth.verifyAccessToken(tokens[0]?.value ?? '', expected())).ok).toBe(true);
+  });
+
+  it('issues not-yet-valid tokens until cleared when armed without a count', async () => {
+    h.auth.faults.set({ notYetValid: {} });
+    for (let i = 0; i < 2; i++) {
+      const body = (await h.transaction(transactionBody(client.entityId), client)).json as TokenResponse;
+      expect(await h.auth.verifyAccessToken(body.access_token.value, expected())).toMatchObject({
+        ok: false,
+        code: 'not_yet_valid',
+      });
+    }
+    expect(h.auth.faults.get()).toEqual({ notYetValid: {} });
+  });
+
+  it('keeps expired and notYetValid apart: both at once is refused, POSTing one drops the other', async () => {
+    const both = await control('PUT', { expired: {}, notYetValid: {} });
+    expect(both.status).toBe(400);
+    expect(await both.json()).toMatchObject({ code: 'bad_faults' });
+    expect(() => h.auth.faults.set({ expired: {}, notYetValid: { count: 1 } })).toThrow(TypeError);
+
+    await control('PUT', { expired: { count: 3 }, unknownKid: {} });
+    expect(await (await control('POST', { notYetValid: { count: 1 } })).json()).toEqual({
+      notYetValid: { count: 1 },
+      unknownKid: {},
+    });
+    expect(await (await control('POST', { expired: {} })).json()).toEqual({ expired: {}, unknownKid: {} });
   });
 
   it('signs with a kid that is not in the JWKS', async () => {

@@ -98,6 +98,29 @@ describe('verifyAccessToken', () => {
     });
   });
 
+  it('refuses a not-yet-valid-fault token with not_yet_valid until the clock passes its nbf', async () => {
+    const now = Math.floor(h.clock.now() / 1000);
+    const token = await h.auth.issueToken(request({ faults: ['not-yet-valid'] }));
+    expect(token.faults).toEqual(['not-yet-valid']);
+    expect(token.claims).toMatchObject({ iat: now + 3_600, nbf: now + 3_600, exp: now + 3_600 + 600 });
+    expect(token.expiresIn).toBe(600);
+    expect(await h.auth.verifyAccessToken(token.value, expected)).toMatchObject({
+      ok: false,
+      code: 'not_yet_valid',
+    });
+    h.clock.advance(3_599_000);
+    expect(await h.auth.verifyAccessToken(token.value, expected)).toMatchObject({ code: 'not_yet_valid' });
+    h.clock.advance(1_000);
+    expect((await h.auth.verifyAccessToken(token.value, expected)).ok).toBe(true);
+    expect(h.auth.issuedTokens().at(-1)?.faults).toEqual(['not-yet-valid']);
+  });
+
+  it('refuses to issue a token that is both expired and not yet valid (TypeError)', async () => {
+    await expect(h.auth.issueToken(request({ faults: ['expired', 'not-yet-valid'] }))).rejects.toThrow(
+      TypeError,
+    );
+  });
+
   it('says not_yet_valid when the clock is before nbf', async () => {
     const token = await h.auth.issueToken(request());
     h.clock.set(h.clock.now() - 120_000);

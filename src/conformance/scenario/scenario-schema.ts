@@ -91,7 +91,7 @@ const faultsStepSchema = z.strictObject({
   auth: z
     .record(z.string(), z.unknown())
     .optional()
-    .describe('Auth faults (fail, delay, expired, unknownKid).'),
+    .describe('Auth faults (fail, delay, expired, notYetValid, unknownKid).'),
 });
 
 export const stepSchema = z

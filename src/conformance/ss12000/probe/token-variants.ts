@@ -1,7 +1,6 @@
 // Skolverket's ss12000-api token for the vendor, and each way the auth probe spoils it (dnp-facts §1 and §4.6).
 
 import type { MockServices } from '../../../app.js';
-import { createAuthService } from '../../../mock-auth/index.js';
 import { SKOLVERKET_ORGANISATION_NUMBER } from '../../../mock-ss12000-client/index.js';
 import type { TokenVariant } from '../evidence/pull-evidence.js';
 
@@ -17,35 +16,6 @@ export interface VariantToken {
 export function otherLocation(vendorUrl: string): string {
   const url = new URL(vendorUrl);
   return `https://annan-leverantor.example${url.pathname === '/' ? '' : url.pathname}`;
-}
-
-/** How far in the future a not-yet-valid token's nbf lies. */
-const NOT_YET_VALID_MS = 3_600_000;
-
-/**
- * A token whose `nbf` lies an hour ahead, signed with the mock's current key. mock-auth has no fault for
- * that, so a second auth service over the same state directory, with its clock an hour ahead, signs it.
- */
-async function notYetValidToken(
-  services: MockServices,
-  request: Parameters<MockServices['auth']['issueToken']>[0],
-): Promise<string> {
-  const clock = services.clock;
-  const ahead = {
-    ...clock,
-    now: () => clock.now() + NOT_YET_VALID_MS,
-    date: () => new Date(clock.now() + NOT_YET_VALID_MS),
-  };
-  const auth = await createAuthService({
-    settings: services.settings,
-    clock: ahead,
-    issuer: services.auth.issuer,
-  });
-  try {
-    return (await auth.issueToken(request)).value;
-  } finally {
-    await auth.close();
-  }
 }
 
 /** Every variant the auth probe sends, in rule order (PULL-AUTH-001 … 009). */
@@ -83,7 +53,7 @@ export async function tokenVariants(
     { variant: 'expired', token: await issue({ faults: ['expired'] }), detail: 'exp a minute ago' },
     {
       variant: 'not-yet-valid',
-      token: await notYetValidToken(services, { ...good, access: access('ss12000-api', vendorUrl) }),
+      token: await issue({ faults: ['not-yet-valid'] }),
       detail: 'nbf an hour ahead',
     },
     {
