@@ -35,6 +35,18 @@ describe('pull mutant matrix', () => {
     expect(PULL_MUTANT_MATRIX.map((m) => m.mutant.name).sort()).toEqual(fixtures);
   });
 
+  it('runs a focused mutant in every scenario it is expected to fail in', () => {
+    for (const { mutant, expect: expected, scenarios: run } of PULL_MUTANT_MATRIX) {
+      if (!run) continue;
+      for (const id of run)
+        expect(
+          scenarios.map((s) => s.id),
+          `${mutant.name}: ${id}`,
+        ).toContain(id);
+      for (const id of Object.keys(expected)) expect(run, `${mutant.name} runs ${id}`).toContain(id);
+    }
+  });
+
   it('every pull scenario catches at least one mutant', () => {
     const caught = new Set(PULL_MUTANT_MATRIX.flatMap((m) => Object.keys(m.expect)));
     expect(scenarios.map((s) => s.id).filter((id) => !caught.has(id))).toEqual([]);

@@ -1,4 +1,4 @@
-// Defines one vitest suite per mutant: the whole pull library runs against it, and exactly the expected rules fail.
+// Defines one vitest suite per mutant: the pull library (or the case's scenarios) runs against it, and exactly the expected rules fail.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConformanceReport } from '../../../../src/conformance/result/result-model.js';
 import { runSs12000Conformance } from '../../../../src/conformance/ss12000/runner/run-ss12000-conformance.js';
@@ -32,7 +32,7 @@ export function definePullMutantSuite(cases: readonly PullMutantCase[]): void {
       report = await runSs12000Conformance({
         vendorUrl: vendor.url,
         organisationNumber: ORG,
-        scenarios: loadPullLibrary(),
+        scenarios: loadPullLibrary().filter((s) => !testCase.scenarios || testCase.scenarios.includes(s.id)),
         changeDriver: harness.hookDriver(),
         mock: harness.mock,
         settings: FAST_PULL_SETTINGS,
