@@ -2,13 +2,28 @@
 import type { ScenarioResult, TrafficItem } from '../result/result-model.js';
 import { escapeMarkup as x } from './markup-escape.js';
 
-const LANES: Array<{ label: string; match: (t: TrafficItem) => boolean }> = [
-  { label: 'auth', match: (t) => t.kind === 'token' || t.kind === 'jwks' },
-  { label: 'write', match: (t) => t.kind === 'write' },
-  { label: 'job status', match: (t) => t.kind === 'status' },
-  { label: 'read', match: (t) => t.kind === 'read' },
-  { label: 'other', match: () => true },
-];
+type Lane = { label: string; match: (t: TrafficItem) => boolean };
+
+const AUTH_LANE: Lane = { label: 'auth', match: (t) => t.kind === 'token' || t.kind === 'jwks' };
+const OTHER_LANE: Lane = { label: 'other', match: () => true };
+
+/** Push: the client's calls to the mock. Pull: the mock's calls to the vendor, and the vendor's webhooks. */
+const LANES_BY_TARGET: Record<ScenarioResult['target'], Lane[]> = {
+  push: [
+    AUTH_LANE,
+    { label: 'write', match: (t) => t.kind === 'write' },
+    { label: 'job status', match: (t) => t.kind === 'status' },
+    { label: 'read', match: (t) => t.kind === 'read' },
+    OTHER_LANE,
+  ],
+  ss12000: [
+    AUTH_LANE,
+    { label: 'read', match: (t) => t.kind === 'read' },
+    { label: 'write', match: (t) => t.kind === 'write' },
+    { label: 'webhook', match: (t) => t.kind === 'webhook' },
+    OTHER_LANE,
+  ],
+};
 
 const WIDTH = 960;
 const LEFT = 84;
@@ -24,29 +39,27 @@ export function statusColour(status: number): string {
   return '#16a34a';
 }
 
-function laneOf(item: TrafficItem): number {
-  return LANES.findIndex((lane) => lane.match(item));
-}
-
 /** The SVG (a string) for a scenario; offending requests (those in findings) get a black ring. */
 export function renderTimeline(result: ScenarioResult): string {
+  const lanes = LANES_BY_TARGET[result.target];
+  const laneOf = (item: TrafficItem) => lanes.findIndex((lane) => lane.match(item));
   const offending = new Set(
     result.rules.flatMap((r) => r.findings.flatMap((f) => (f.requests ?? []).map((q) => q.seq))),
   );
   const startMs = Date.parse(result.startedAt);
   const endOffset = Math.max(1, result.durationMs, ...result.traffic.map((t) => t.offsetMs + t.durationMs));
   const scale = (WIDTH - LEFT - 10) / endOffset;
-  const height = TOP + LANES.length * LANE + 24;
+  const height = TOP + lanes.length * LANE + 24;
   const parts: string[] = [];
   for (const run of result.runs) {
     const x0 = LEFT + (Date.parse(run.startedAt) - startMs) * scale;
     const w = Math.max(1, run.durationMs * scale);
     parts.push(
-      `<rect class="run" x="${x0.toFixed(1)}" y="${TOP - 14}" width="${w.toFixed(1)}" height="${LANES.length * LANE + 14}"><title>run ${run.index + 1}: exit ${run.exitCode ?? run.signal}</title></rect>`,
+      `<rect class="run" x="${x0.toFixed(1)}" y="${TOP - 14}" width="${w.toFixed(1)}" height="${lanes.length * LANE + 14}"><title>run ${run.index + 1}: exit ${run.exitCode ?? run.signal}</title></rect>`,
       `<text class="runlabel" x="${(x0 + 3).toFixed(1)}" y="${TOP - 4}">run ${run.index + 1}</text>`,
     );
   }
-  LANES.forEach((lane, i) => {
+  lanes.forEach((lane, i) => {
     const y = TOP + i * LANE + LANE / 2;
     parts.push(
       `<text class="lane" x="4" y="${y + 4}">${lane.label}</text>`,

@@ -44,7 +44,8 @@ export interface ClientRunResult {
 /** One recorded call, as the timeline shows it. */
 export interface TrafficItem extends RequestRef {
   component: JournalComponent;
-  kind: CallKind | 'token' | 'jwks';
+  /** `webhook`: a vendor's notification reaching the mock's SS12000 client (pull scenarios). */
+  kind: CallKind | 'token' | 'jwks' | 'webhook';
   durationMs: number;
   /** Milliseconds since the scenario started. */
   offsetMs: number;

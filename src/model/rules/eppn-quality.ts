@@ -1,12 +1,21 @@
 // The EPPN quality heuristic behind warning 3047: a local part built from the person's name.
 
+/** Names repeat across a huvudman's data, so spellings are remembered (bounded: cleared when full). */
+const SPELLINGS_CACHE = new Map<string, readonly string[]>();
+const SPELLINGS_CACHE_SIZE = 20_000;
+
 /** Name variants a local part may spell: as written, without diacritics, and with å/ä/ö → aa/ae/oe. */
-function spellings(name: string): string[] {
+function spellings(name: string): readonly string[] {
+  const cached = SPELLINGS_CACHE.get(name);
+  if (cached) return cached;
   const lower = name.toLocaleLowerCase('sv-SE');
   const plain = lower.normalize('NFD').replace(/\p{M}/gu, '');
   const german = lower.replace(/å/g, 'aa').replace(/ä/g, 'ae').replace(/ö/g, 'oe');
   const onlyLetters = (s: string) => s.replace(/[^\p{L}]/gu, '');
-  return [...new Set([lower, plain, german].map(onlyLetters))];
+  const variants = [...new Set([lower, plain, german].map(onlyLetters))];
+  if (SPELLINGS_CACHE.size >= SPELLINGS_CACHE_SIZE) SPELLINGS_CACHE.clear();
+  SPELLINGS_CACHE.set(name, variants);
+  return variants;
 }
 
 function prefixes(name: string, length: number): string[] {

@@ -77,7 +77,7 @@ const scenarioResult = z.strictObject({
   traffic: z.array(
     requestRef.extend({
       component: z.enum(['auth', 'open-data', 'provisioning', 'ss12000-client', 'control', 'other']),
-      kind: z.enum(['write', 'status', 'read', 'other', 'token', 'jwks']),
+      kind: z.enum(['write', 'status', 'read', 'other', 'token', 'jwks', 'webhook']),
       durationMs: z.number(),
       offsetMs: z.number(),
     }),

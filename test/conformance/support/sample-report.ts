@@ -17,7 +17,7 @@ const rule = (id: string, status: RuleResult['status'], extra: Partial<RuleResul
   why: 'Because Skolverket says so.',
   fix: 'Pace the calls <5/s> & "back off".',
   sources: [
-    { title: 'Changelog', url: 'https://github.com/skolverket/dnp-provtjanst/blob/main/CHANGELOG.md' },
+    { title: 'Changelog', url: 'https://github.com/skolverket/dnp-usermanagement/blob/HEAD/CHANGELOG.md' },
   ],
   params: {},
   ...extra,

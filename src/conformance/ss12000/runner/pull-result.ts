@@ -45,7 +45,9 @@ export function pullTrafficItems(evidence: PullEvidence, scenarioStartMs: number
           ? 'token'
           : 'jwks'
         : entry.direction === 'inbound'
-          ? 'other'
+          ? entry.component === 'ss12000-client'
+            ? 'webhook'
+            : 'other'
           : entry.method === 'GET'
             ? 'read'
             : 'write',
