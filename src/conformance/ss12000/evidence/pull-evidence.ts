@@ -1,6 +1,10 @@
 // The evidence an SS 12000 (pull) scenario leaves behind: plain, read-only data that every PULL rule reads.
 import type { JournalEntry } from '../../../journal/index.js';
-import type { Ss12000ResourceType, SubscriptionState } from '../../../mock-ss12000-client/index.js';
+import type {
+  Ss12000ResourceType,
+  SubscriptionState,
+  SyncErrorCode,
+} from '../../../mock-ss12000-client/index.js';
 import type { ExamActivityFacts, SchoolUnitFacts } from '../../../model/index.js';
 import type { RequestRef } from '../../evidence/request-ref.js';
 
@@ -8,18 +12,7 @@ import type { RequestRef } from '../../evidence/request-ref.js';
 export type JsonObject = Readonly<Record<string, unknown>>;
 
 /** Why a call got no usable answer: the SS12000 client's failure codes, plus the runner's own walk deadline. */
-export type FailureCode =
-  | 'timeout'
-  | 'network_error'
-  | 'http_status'
-  | 'wrong_content_type'
-  | 'invalid_json'
-  | 'response_too_large'
-  | 'invalid_answer'
-  | 'repeated_page_token'
-  | 'page_limit'
-  | 'cancelled'
-  | 'deadline';
+export type FailureCode = SyncErrorCode | 'deadline';
 
 export interface CallFailure {
   code: FailureCode;
