@@ -1,9 +1,11 @@
 // The SS12000 client's public API (`/provtjanst/ss12000/klient/v1`): the webhook receiver for each registration.
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../app-env.js';
 import type { Clock } from '../clock/clock.js';
 import { bearerToken } from '../journal/token-fingerprint.js';
-import { readJsonBody } from './read-json-body.js';
+import type { RegisteredApi } from './registered-api.js';
 import type { Ss12000ClientService } from './service.js';
 import { parseWebhookNotification } from './webhook-notification.js';
 
@@ -23,21 +25,22 @@ const UNAUTHENTICATED = new Set(['missing', 'malformed']);
  * a body that is not a `webhook_callback`; otherwise 200 at once, the fetch running in the background.
  */
 export function createSs12000WebhookApp({ service, clock }: WebhookAppOptions) {
-  const app = new Hono<AppEnv>();
+  type WebhookEnv = AppEnv & { Variables: { notifiedAtMs: number; registration: RegisteredApi } };
+  const app = new Hono<WebhookEnv>();
 
-  app.post('/webhooks/:urlId', async (c) => {
+  // Who is calling comes first: an unknown target or a refused token learns nothing about body limits.
+  const verifyCaller = createMiddleware<WebhookEnv>(async (c, next) => {
     // T: the moment the notification arrived, before any work (dnp-facts §4.4).
-    const notifiedAtMs = clock.now();
+    c.set('notifiedAtMs', clock.now());
     const annotations = c.get('journal');
-    const api = service.get(c.req.param('urlId'));
+    const api = service.get(c.req.param('urlId') ?? '');
     if (!api) {
       return c.json(
         { code: 'unknown_target', message: `No SS 12000 API is registered under ${c.req.param('urlId')}` },
         404,
       );
     }
-    const token = bearerToken(c.req.header('authorization'));
-    const verdict = await service.verifyWebhookToken(api, token);
+    const verdict = await service.verifyWebhookToken(api, bearerToken(c.req.header('authorization')));
     if (!verdict.ok) {
       annotations.notes = { ...annotations.notes, urlId: api.urlId, tokenError: verdict.code };
       return c.json(
@@ -47,17 +50,35 @@ export function createSs12000WebhookApp({ service, clock }: WebhookAppOptions) {
     }
     annotations.organisationId = verdict.claims.organization_id;
     annotations.tokenId = verdict.tokenId;
+    c.set('registration', api);
+    await next();
+  });
 
-    const body = await readJsonBody(c.req.raw, WEBHOOK_BODY_LIMIT_BYTES);
-    if (!body.ok)
+  const limitBody = bodyLimit({
+    maxSize: WEBHOOK_BODY_LIMIT_BYTES,
+    onError: (c) =>
+      c.json(
+        { code: 'too_large', message: `Body is over the limit of ${WEBHOOK_BODY_LIMIT_BYTES} bytes` },
+        413,
+      ),
+  });
+
+  app.post('/webhooks/:urlId', verifyCaller, limitBody, async (c) => {
+    const api = c.get('registration');
+    let body: unknown;
+    try {
+      body = await c.req.json();
+    } catch (error) {
       return c.json(
-        { code: body.status === 413 ? 'too_large' : 'invalid_body', message: body.message },
-        body.status,
+        { code: 'invalid_body', message: `The body is not valid JSON: ${(error as Error).message}` },
+        400,
       );
-    const parsed = parseWebhookNotification(body.value);
+    }
+    const parsed = parseWebhookNotification(body);
     if (!parsed.ok) return c.json({ code: 'invalid_body', message: parsed.message }, 400);
 
-    const job = service.notify(api, parsed.notification, notifiedAtMs);
+    const job = service.notify(api, parsed.notification, c.get('notifiedAtMs'));
+    const annotations = c.get('journal');
     annotations.notes = {
       ...annotations.notes,
       urlId: api.urlId,

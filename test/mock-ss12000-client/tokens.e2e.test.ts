@@ -109,6 +109,49 @@ describe('token checks', () => {
       expect(((await res.json()) as { message: string }).message).toContain('Pupil');
     });
 
+    const post = async (body: string | ReadableStream<Uint8Array>, headers: Record<string, string> = {}) =>
+      fetch(target, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${await mint()}`, 'content-type': 'application/json', ...headers },
+        body,
+        ...(body instanceof ReadableStream ? { duplex: 'half' } : {}),
+      } as RequestInit);
+
+    it('answers 400 invalid_body for malformed JSON', async () => {
+      const res = await post('{"modifiedEntites": [');
+      expect(res.status).toBe(400);
+      expect(await res.json()).toMatchObject({
+        code: 'invalid_body',
+        message: expect.stringContaining('not valid JSON'),
+      });
+    });
+
+    it('answers 413 too_large for a body over 16 KB, declared or streamed', async () => {
+      const big = JSON.stringify({ modifiedEntites: ['Person'], padding: 'x'.repeat(20_000) });
+      const declared = await post(big);
+      expect(declared.status).toBe(413);
+      expect(await declared.json()).toMatchObject({ code: 'too_large' });
+      const chunked = await post(
+        new ReadableStream({
+          start(controller) {
+            for (let i = 0; i < 5; i += 1)
+              controller.enqueue(new TextEncoder().encode(big.slice(i * 5000, (i + 1) * 5000)));
+            controller.close();
+          },
+        }),
+      );
+      expect(chunked.status).toBe(413);
+    });
+
+    it('checks the token before the body: a refused caller gets 401, however big its body', async () => {
+      const res = await fetch(target, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: 'x'.repeat(20_000),
+      });
+      expect(res.status).toBe(401);
+    });
+
     it('starts no job for a refused webhook', () => {
       const jobs = mock.service.get(urlId)?.jobs() ?? [];
       expect(jobs.filter((j) => j.kind === 'incremental')).toHaveLength(0);
