@@ -89,6 +89,3 @@ export interface Evidence {
   /** Ids the scenario's dataset made invalid on purpose: the mock must answer them with Error. */
   readonly expectedErrorIds: readonly string[];
 }
-
-/** A dataset with no objects (handy in tests and as a starting point). */
-export const EMPTY_SETS: ResourceSets = { persons: [], duties: [], groups: [], activities: [] };

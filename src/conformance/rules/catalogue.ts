@@ -1,7 +1,6 @@
 // The rule catalogue: every push rule in documentation order, the pull rules beside them, and lookup by id.
 
 import { findPullRule, PULL_RULES } from '../ss12000/rules/pull-catalogue.js';
-import type { PullRule } from '../ss12000/rules/pull-rule.js';
 import { AUTH_RULES } from './auth-rules.js';
 import { DATA_RULES } from './data-rules.js';
 import { DELETE_RULES } from './delete-rules.js';
@@ -31,9 +30,4 @@ const BY_ID = new Map(PUSH_RULES.map((rule) => [rule.id, rule]));
 /** The rule with this id, or undefined. */
 export function findRule(id: string): ConformanceRule | undefined {
   return BY_ID.get(id);
-}
-
-/** A push or pull rule by id (the prefix, PUSH- or PULL-, says which), or undefined. */
-export function findAnyRule(id: string): ConformanceRule | PullRule | undefined {
-  return findRule(id) ?? findPullRule(id);
 }
