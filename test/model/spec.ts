@@ -1,11 +1,11 @@
-// Loads Skolverket's official provisioning spec (shared/spec, never modified) for tests.
+// Loads Skolverket's official provisioning spec (shipped byte-identical in spec/) for tests.
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };
 
-const SPEC_DIR = new URL('../../../shared/spec/', import.meta.url);
+const SPEC_DIR = new URL('../../spec/', import.meta.url);
 
 let cached: JsonObject | undefined;
 

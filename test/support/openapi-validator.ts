@@ -10,15 +10,15 @@ import {
 export type SpecName = 'open-data' | 'provisioning' | 'ss12000';
 export type { SpecValidationResult };
 
-/** Spec files, as published, in the sibling `shared/spec/` folder (never modified). */
+/** Skolverket's official spec files, shipped byte-identical in the project's `spec/` folder. */
 const SPEC_FILES: Record<SpecName, string> = {
   'open-data': 'open-data-api-1.0.0.yaml',
   provisioning: 'provisioning-api-1.3.2.yaml',
   ss12000: 'ss12000-dnp-subset-api.yaml',
 };
 
-/** test/support/ → repo root → its parent, where `shared/` sits next to the clone. */
-const SPEC_DIR = new URL('../../../shared/spec/', import.meta.url);
+/** test/support/ → repo root → spec/. */
+const SPEC_DIR = new URL('../../spec/', import.meta.url);
 
 /**
  * Header schemas the validator relaxes, with the reason. Provisioning 1.3.2 declares

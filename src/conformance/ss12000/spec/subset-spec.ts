@@ -1,18 +1,17 @@
-// Finds Skolverket's SS 12000 subset spec (packaged, or in the sibling shared/spec/) and validates answers with it.
+// Finds Skolverket's SS 12000 subset spec (shipped in the package's spec/, or $PROVTJANST_SS12000_SPEC) and validates answers with it.
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { OpenApiValidator, SpecValidationResult } from '../../../spec/openapi-validator.js';
 import { packageRoot } from '../../package-info.js';
 
 export const SUBSET_SPEC_FILE = 'ss12000-dnp-subset-api.yaml';
 
-/** Where the spec may be: $PROVTJANST_SS12000_SPEC, the package's spec/, or shared/spec/ beside the clone. */
+/** Where the spec may be: $PROVTJANST_SS12000_SPEC, else the package's own spec/. */
 export function subsetSpecCandidates(env: NodeJS.ProcessEnv = process.env): string[] {
   const root = packageRoot();
   return [
     ...(env.PROVTJANST_SS12000_SPEC ? [resolve(env.PROVTJANST_SS12000_SPEC)] : []),
     join(root, 'spec', SUBSET_SPEC_FILE),
-    join(dirname(root), 'shared', 'spec', SUBSET_SPEC_FILE),
   ];
 }
 
