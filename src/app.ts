@@ -29,6 +29,7 @@ import {
   type OpenDataCatalogue,
   openDataNotFound,
 } from './open-data/index.js';
+import { createWebApp, isUnjournaledWebPath } from './web/index.js';
 
 export interface MockAppOptions {
   /** Settings over the defaults; see docs/configuration.md. */
@@ -121,9 +122,13 @@ export async function createMockApp(options: MockAppOptions = {}): Promise<MockA
       journal,
       clock,
       trustProxy: settings.trustProxy,
-      skip: (path) => path.startsWith('/_mock/journal'),
+      skip: (path) => path.startsWith('/_mock/journal') || isUnjournaledWebPath(path),
     }),
   );
+
+  // Pages first: the docs pages sit under the APIs' own paths, ahead of their auth middleware.
+  const web = createWebApp({ services });
+  app.route('/', web.app);
 
   app.route('/', createAuthApp({ auth, urls, settings }));
   app.route('/provtjanst/open-data/v1', createOpenDataApp({ catalogue, clock }));
@@ -165,6 +170,7 @@ export async function createMockApp(options: MockAppOptions = {}): Promise<MockA
     app,
     services,
     async close() {
+      web.close();
       await ss12000Client.close();
       provisioning.close();
       await auth.close?.();
