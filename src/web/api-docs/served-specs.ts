@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { API_PATHS } from '../../config/mock-urls.js';
 import { packageRoot } from '../../conformance/package-info.js';
+import { repairQuotedContinuations } from '../../spec/openapi-validator.js';
 
 export type SpecName = 'provisioning-api' | 'open-data-api' | 'ss12000-subset';
 
@@ -55,7 +56,9 @@ export function servedSpecJson(name: SpecName): string {
   const cached = cache.get(name);
   if (cached) return cached;
   const spec = SERVED_SPECS[name];
-  const document = parse(readFileSync(join(packageRoot(), 'spec', spec.file), 'utf8')) as Record<
+  const document = parse(
+    repairQuotedContinuations(readFileSync(join(packageRoot(), 'spec', spec.file), 'utf8')),
+  ) as Record<
     string,
     unknown
   >;

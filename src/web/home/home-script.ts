@@ -17,7 +17,6 @@ export const HOME_SCRIPT = `(() => {
     document.getElementById('check-token').value = token;
     document.getElementById('check-type').value = mintType.value;
     document.getElementById('check-organisation').value = document.getElementById('mint-organisation').value;
-    document.getElementById('check-location').value = mintLocation.value;
     const curl = document.querySelectorAll('#mint-result pre.curl');
     if (curl[1]) curl[1].textContent = curl[1].textContent.replace('$TOKEN', token);
   });

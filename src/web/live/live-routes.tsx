@@ -84,8 +84,7 @@ export function createLiveRoutes(services: WebServices, hub: LiveHub) {
 
   app.get('/exchanges/:seq', (c) => {
     const seq = Number(c.req.param('seq'));
-    const entry = Number.isInteger(seq) ? services.journal.query({ afterSeq: seq - 1, limit: 1 }) : [];
-    const found = entry.find((e) => e.seq === seq);
+    const found = Number.isInteger(seq) ? services.journal.entries().find((e) => e.seq === seq) : undefined;
     return found
       ? c.json(toExchangeEvidence(found))
       : c.json(

@@ -38,7 +38,8 @@ export const LIVE_SCRIPT = String.raw`(() => {
     const label = document.createElement('span');
     label.className = 'label';
     label.style.left = (left + 0.5) * unit + 1 + '%';
-    label.style.maxWidth = Math.max(right - left, 1.6) * unit + '%';
+    // Labels may run past the arrow, up to the diagram's right edge.
+    label.style.maxWidth = (lanes - left - 0.6) * unit + '%';
     const dot = document.createElement('span');
     dot.className = 'status';
     dot.style.background = a.statusColour;
