@@ -58,10 +58,7 @@ export function servedSpecJson(name: SpecName): string {
   const spec = SERVED_SPECS[name];
   const document = parse(
     repairQuotedContinuations(readFileSync(join(packageRoot(), 'spec', spec.file), 'utf8')),
-  ) as Record<
-    string,
-    unknown
-  >;
+  ) as Record<string, unknown>;
   const text = JSON.stringify({ ...document, servers: spec.servers });
   cache.set(name, text);
   return text;

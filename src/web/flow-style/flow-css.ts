@@ -1,9 +1,9 @@
 // Styles of a flow drawing (lane heads, lifelines, arrows, evidence popup), shared by the live view and the report.
 
 export const FLOW_CSS = `
-.lanes, .rows { display:grid; grid-template-columns: repeat(var(--lanes), 1fr); }
-.lanes { position:sticky; top:0; z-index:2; background:#fff; gap:.4rem; padding:0 0 .4rem 6.4rem; border-bottom:1px solid #e5e7eb; }
-.lane-head { border:3px solid; border-radius:6px; text-align:center; font-weight:700; padding:.35rem .2rem; font-size:1.02rem; background:#fff; }
+.lanes, .rows { display:grid; grid-template-columns: repeat(var(--lanes), minmax(0, 1fr)); }
+.lanes { position:sticky; top:0; z-index:2; background:#fff; padding:0 0 .4rem 6.4rem; border-bottom:1px solid #e5e7eb; }
+.lane-head { margin:0 .2rem; overflow-wrap:anywhere; border:3px solid; border-radius:6px; text-align:center; font-weight:700; padding:.35rem .2rem; font-size:1.02rem; background:#fff; }
 .rows { display:block; position:relative; overflow-y:auto; height:calc(100vh - 15rem); min-height:20rem; padding-left:6.4rem;
   background-origin:content-box; background-clip:content-box;
   background-image: repeating-linear-gradient(to right, transparent 0 calc(50% / var(--lanes) - 1px),

@@ -73,7 +73,10 @@ export function LivePage() {
               <option value="">normal</option>
               <option value="expired">expired</option>
               <option value="notYetValid">not yet valid</option>
+              <option value="wrongLocation">naming another API</option>
+              <option value="wrongOrganisation">naming another huvudman</option>
               <option value="unknownKid">signed with an unpublished key</option>
+              <option value="badSignature">with a bad signature</option>
               <option value="fail">refused with 503</option>
             </select>
             <p id="fault-state" class="muted mono" />

@@ -1,15 +1,21 @@
 // The token workbench's two actions: mint over the real /transaction, and check a pasted token.
 import { decodeJwt } from 'jose';
 import { acceptedBaseUrls } from '../../config/mock-urls.js';
-import { ACCESS_TYPES, type AccessType, type AuthFaultsInput } from '../../mock-auth/index.js';
+import {
+  ACCESS_TYPES,
+  type AccessType,
+  type AuthFaultsInput,
+  TOKEN_FAULTS,
+  type TokenFault,
+} from '../../mock-auth/index.js';
 import { localHttpsRoot, type WebServices } from '../web-services.js';
 import { mintOverTransaction } from './mint-token.js';
 import { ensureOrganisationClient } from './organisation-client.js';
 import { checkToken, type TokenReport } from './token-checks.js';
 
 /** Faults the workbench can arm for the one token it mints (the auth fault knobs, count 1). */
-export const MINT_FAULTS = ['expired', 'not-yet-valid', 'unknown-kid'] as const;
-export type MintFault = (typeof MINT_FAULTS)[number];
+export const MINT_FAULTS = TOKEN_FAULTS;
+export type MintFault = TokenFault;
 
 export interface MintInput {
   organisationNumber: string;
@@ -33,11 +39,11 @@ export class WorkbenchInputError extends Error {
   readonly code = 'bad_workbench_input';
 }
 
-const FAULT_KNOB: Record<MintFault, AuthFaultsInput> = {
-  expired: { expired: { count: 1 } },
-  'not-yet-valid': { notYetValid: { count: 1 } },
-  'unknown-kid': { unknownKid: { count: 1 } },
-};
+/** The auth knob that puts `fault` into the next token: `not-yet-valid` is the knob `notYetValid`. */
+export function faultKnob(fault: MintFault): AuthFaultsInput {
+  const knob = fault.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
+  return { [knob]: { count: 1 } } as AuthFaultsInput;
+}
 
 const quote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
 
@@ -64,7 +70,7 @@ export async function mintToken(services: WebServices, input: MintInput): Promis
   } catch (error) {
     throw new WorkbenchInputError((error as Error).message);
   }
-  if (input.fault) services.auth.faults.update(FAULT_KNOB[input.fault]);
+  if (input.fault) services.auth.faults.update(faultKnob(input.fault));
   const httpsRoot = localHttpsRoot(services.settings);
   const outcome = await mintOverTransaction({ httpsRoot, client, type: input.type, locations: [location] });
   const transactionUrl = `https://localhost:${services.settings.httpsPort}/transaction`;
