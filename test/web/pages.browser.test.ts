@@ -33,10 +33,12 @@ const PAGES = [
   '/_mock/docs/ss12000/swagger-ui.html',
 ];
 
-async function shoot(page: Page, name: string) {
+/** A viewport-sized screenshot, from the top of the page or from `selector`. */
+async function shoot(page: Page, name: string, selector?: string) {
   if (!SCREENSHOTS) return;
   mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.evaluate('window.scrollTo(0, 0)');
+  if (selector) await page.locator(selector).evaluate((element) => element.scrollIntoView());
+  else await page.evaluate('window.scrollTo(0, 0)');
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), type: 'png' });
 }
 
@@ -99,6 +101,7 @@ describe.skipIf(NO_BROWSER)('pages in Chromium', () => {
       const answer = await page.goto(origin + path, { waitUntil: 'load' });
       expect(answer?.status(), path).toBe(200);
       if (path.endsWith('swagger-ui.html')) await page.waitForSelector('body[data-swagger="ready"]');
+      if (path === '/_mock/docs/ss12000/swagger-ui.html') await shoot(page, 'ss12000-subset-swagger-ui');
       if (path === '/_mock/live') await page.waitForSelector('body[data-live="connected"]');
     }
     await page.close();
@@ -114,6 +117,7 @@ describe.skipIf(NO_BROWSER)('pages in Chromium', () => {
     await page.click('#check-submit');
     await page.waitForSelector('#check-answer[data-ok="true"]');
     await shoot(page, 'home');
+    await shoot(page, 'token-workbench', '#workbench');
 
     await page.selectOption('#mint-fault', 'expired');
     await page.click('#mint-submit');
