@@ -283,6 +283,17 @@ describe.skipIf(NO_BROWSER)('pages in Chromium', () => {
       await page.fill('#notice-email', 'skyddade@testorganisation.se');
       await page.click('#contacts button[type="submit"]');
       await page.waitForSelector('#contacts >> text=saved');
+      await page.check('#attest');
+      await page.click('#pseudonymisation button[type="submit"]');
+      await page.waitForSelector('#pseudonymisation .badge.ok >> text=attested');
+      expect(
+        (await fetch(`${origin}/_mock/admin/organisations/SE${ORGANISATION}/settings`).then((r) =>
+          r.json(),
+        )) as object,
+      ).toMatchObject({
+        protectedDataNoticeEmail: 'skyddade@testorganisation.se',
+        pseudonymisationAttested: true,
+      });
       expect(
         (mock.mock.services.journal.query({ path: '/persons', direction: 'outbound' }).length ?? 0) > 0,
       ).toBe(true);
