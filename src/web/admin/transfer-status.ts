@@ -3,6 +3,7 @@
 import type { ItemStatus } from '../../mock-provisioning/job.js';
 import type { LogEntry } from '../../model/log-entry.js';
 import { RESOURCE_NAMES, type ResourceName } from '../../model/resource.js';
+import { countStatuses } from '../jobs/count-statuses.js';
 import type { WebServices } from '../web-services.js';
 
 export interface ItemWithFindings {
@@ -45,14 +46,7 @@ export function readTransferStatus(services: WebServices, organisationId: string
         });
       }
     }
-    const counts: Record<ItemStatus, number> = {
-      Pending: 0,
-      Success: 0,
-      Warning: 0,
-      Error: 0,
-      TemporaryError: 0,
-    };
-    for (const item of latest.values()) counts[item.status] += 1;
+    const counts = countStatuses(latest.values());
     return {
       resource,
       stored: services.provisioning.data.count(organisationId, resource),

@@ -37,6 +37,20 @@ function components(services: WebServices): Component[] {
   ];
 }
 
+function OrganisationOptions({
+  organisations,
+}: {
+  organisations: WebServices['catalogue']['organisations'];
+}) {
+  return (
+    <>
+      {organisations.map((o) => (
+        <option value={o.organisationNumber}>{`${o.displayName} (${o.organisationNumber})`}</option>
+      ))}
+    </>
+  );
+}
+
 export function HomePage({ services }: { services: WebServices }) {
   const organisations = services.catalogue.organisations;
   const locations = Object.fromEntries(
@@ -109,9 +123,7 @@ export function HomePage({ services }: { services: WebServices }) {
           <form method="get" action={`${WEB_PATHS.downloads}/client`}>
             <label for="download-organisation">Client certificate of the organisation</label>
             <select id="download-organisation" name="organisationNumber">
-              {organisations.map((o) => (
-                <option value={o.organisationNumber}>{`${o.displayName} (${o.organisationNumber})`}</option>
-              ))}
+              <OrganisationOptions organisations={organisations} />
             </select>
             <div class="row" style="margin-top:.5rem">
               <select name="file" aria-label="file">
@@ -147,9 +159,7 @@ export function HomePage({ services }: { services: WebServices }) {
             </p>
             <label for="mint-organisation">Organisation</label>
             <select id="mint-organisation" name="organisationNumber">
-              {organisations.map((o) => (
-                <option value={o.organisationNumber}>{`${o.displayName} (${o.organisationNumber})`}</option>
-              ))}
+              <OrganisationOptions organisations={organisations} />
             </select>
             <label for="mint-type">Access type</label>
             <select id="mint-type" name="type">

@@ -1,5 +1,6 @@
 // The jobs board beside the diagram: recent bulk jobs with their items' statuses, and the SS12000 client's syncs.
 import type { ItemStatus } from '../../mock-provisioning/job.js';
+import { countStatuses } from '../jobs/count-statuses.js';
 import type { WebServices } from '../web-services.js';
 
 export interface BoardJob {
@@ -43,14 +44,7 @@ export function readJobsBoard(
     .sort((a, b) => b.submittedMs - a.submittedMs)
     .slice(0, limit)
     .map((job): BoardJob => {
-      const counts: Record<ItemStatus, number> = {
-        Pending: 0,
-        Success: 0,
-        Warning: 0,
-        Error: 0,
-        TemporaryError: 0,
-      };
-      for (const item of job.items) counts[item.status] += 1;
+      const counts = countStatuses(job.items);
       return {
         jobId: job.id,
         organisationId: job.organisationId,
