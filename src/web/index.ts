@@ -12,5 +12,6 @@ export {
   STATUS_CLASSES,
   statusColour,
 } from './flow-style/flow-palette.js';
+export { signInOnRefusal } from './sign-in/sign-in-on-refusal.js';
 export { createWebApp, type WebApp, type WebAppOptions } from './web-app.js';
 export { isUnjournaledWebPath, WEB_PATHS } from './web-paths.js';

@@ -1,0 +1,25 @@
+// Turns the control guard's 401 into the sign-in page when a browser navigates to a page.
+import type { MiddlewareHandler } from 'hono';
+import type { AppEnv } from '../../app-env.js';
+import { wantsPage } from '../http/read-input.js';
+import { SignInPage } from './sign-in-page.js';
+
+/**
+ * Register it before the guard: it lets the request through, and when the answer is a 401 to a browser
+ * navigation (Accept prefers text/html), answers the sign-in page instead (still 401). Scripts keep the
+ * guard's JSON refusal.
+ */
+export function signInOnRefusal(cookieName: string): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    await next();
+    if (c.res.status !== 401 || c.req.method !== 'GET' || !wantsPage(c)) return;
+    let refusal = 'The control token is missing or wrong.';
+    try {
+      const body = (await c.res.clone().json()) as { message?: unknown };
+      if (typeof body.message === 'string') refusal = body.message;
+    } catch {
+      // not the guard's JSON: keep the generic line
+    }
+    c.res = await c.html(<SignInPage cookieName={cookieName} refusal={refusal} />, 401);
+  };
+}
