@@ -46,6 +46,7 @@ export function AdminPage({ services, view }: { services: WebServices; view: Adm
           hx-post={`${base}/ss12000-apis`}
           hx-target="#ss12000-list"
           hx-swap="outerHTML"
+          hx-on--after-request="if (event.detail.successful) this.reset()"
           class="row"
           id="register-form"
         >
