@@ -251,6 +251,14 @@ describe('web routes of the running mock', () => {
     expect(evidence.body.response.body).toMatch(/\[token [A-Za-z0-9_-]{16}\]/);
     expect((await json('GET', '/_mock/live/exchanges/999999')).status).toBe(404);
 
+    // A viewer who arrives later is shown the recent traffic from the journal.
+    const late = new AbortController();
+    const lateRes = await fetch(`${base}/_mock/live/events`, { signal: late.signal });
+    const lateText = decoder.decode((await lateRes.body!.getReader().read()).value);
+    late.abort();
+    const lateHello = JSON.parse(/event: hello\ndata: (.*)\n/.exec(lateText)?.[1] ?? '{}');
+    expect(lateHello.arrows.map((a: { seq: number }) => a.seq)).toContain(arrow.seq);
+
     await json('PATCH', '/_mock/provisioning/faults', { unavailable: true });
     const reset = await json('POST', '/_mock/live/reset');
     expect(reset.status).toBe(200);

@@ -1,4 +1,5 @@
-// Feeds the live view: arrows from the journal and the job engine, kept for the last minutes, told to listeners.
+// Feeds the live view: arrows from the journal and the job engine, for the last minutes, told to listeners.
+import type { JournalEntry } from '../../journal/index.js';
 import type { WebServices } from '../web-services.js';
 import { arrowOfEntry, arrowOfJobEvent, type FlowArrow } from './flow-arrow.js';
 
@@ -8,37 +9,48 @@ export type LiveListener = (event: LiveEvent) => void;
 /** How far back a new viewer sees, and how many arrows at most. */
 export const LIVE_WINDOW_MS = 5 * 60_000;
 export const LIVE_RECENT_LIMIT = 300;
-const RING_CAPACITY = 5_000;
+const SETTLED_CAPACITY = 2_000;
 
+/**
+ * The arrows of one journal entry: the call, and for a bulk call the hand-over to the job engine (which the
+ * answer names). Job arrows get negative seqs: even from the entry's seq, so they can be derived again.
+ */
+export function arrowsOfEntry(entry: JournalEntry): FlowArrow[] {
+  const arrow = arrowOfEntry(entry);
+  if (!arrow) return [];
+  const jobId = entry.notes?.jobId;
+  if (typeof jobId !== 'string' || !entry.organisationId) return [arrow];
+  return [
+    arrow,
+    arrowOfJobEvent({
+      seq: -2 * entry.seq,
+      timeMs: entry.timeMs + entry.durationMs,
+      jobId,
+      resource: entry.path.split('/')[4] ?? '?',
+      phase: 'queued',
+      detail: `${String(entry.notes?.items ?? '?')} item(s)`,
+      organisationId: entry.organisationId,
+    }),
+  ];
+}
+
+/**
+ * The journal is the record; the hub only turns it into arrows, and does that work only while someone
+ * watches. What the journal does not hold (a job settling) is kept here, in a small ring.
+ */
 export class LiveHub {
-  private readonly ring: FlowArrow[] = [];
+  private readonly settled: FlowArrow[] = [];
   private readonly listeners = new Set<LiveListener>();
   private readonly unsubscribe: (() => void)[] = [];
-  private jobSeq = 0;
+  private settledCount = 0;
   /** Organisations whose jobs were seen (the store lists only those that have data). */
   readonly organisations = new Set<string>();
 
   constructor(private readonly services: WebServices) {
     this.unsubscribe.push(
       services.journal.subscribe((entry) => {
-        const arrow = arrowOfEntry(entry);
-        if (!arrow) return;
-        this.push(arrow);
-        // The bulk call's answer named its job: the hand-over to the engine follows the call on the diagram.
-        const jobId = entry.notes?.jobId;
-        if (typeof jobId === 'string' && entry.organisationId) {
-          this.push(
-            arrowOfJobEvent({
-              seq: --this.jobSeq,
-              timeMs: entry.timeMs + entry.durationMs,
-              jobId,
-              resource: entry.path.split('/')[4] ?? '?',
-              phase: 'queued',
-              detail: `${String(entry.notes?.items ?? '?')} item(s)`,
-              organisationId: entry.organisationId,
-            }),
-          );
-        }
+        if (!this.listeners.size) return;
+        for (const arrow of arrowsOfEntry(entry)) this.tell({ type: 'arrow', arrow });
       }),
       services.provisioning.events.on('job:submitted', (event) => {
         this.organisations.add(event.organisationId);
@@ -48,25 +60,32 @@ export class LiveHub {
           .filter(([, n]) => n > 0)
           .map(([status, n]) => `${status} ${n}`)
           .join(', ');
-        this.push(
-          arrowOfJobEvent({
-            seq: --this.jobSeq,
-            timeMs: event.completedMs,
-            jobId: event.jobId,
-            resource: event.resource,
-            phase: 'settled',
-            detail: detail || 'no items',
-            organisationId: event.organisationId,
-          }),
-        );
+        const arrow = arrowOfJobEvent({
+          seq: -(2 * ++this.settledCount + 1),
+          timeMs: event.completedMs,
+          jobId: event.jobId,
+          resource: event.resource,
+          phase: 'settled',
+          detail: detail || 'no items',
+          organisationId: event.organisationId,
+        });
+        this.settled.push(arrow);
+        if (this.settled.length > SETTLED_CAPACITY)
+          this.settled.splice(0, this.settled.length - SETTLED_CAPACITY);
+        this.tell({ type: 'arrow', arrow });
       }),
     );
   }
 
   /** Arrows of the last {@link LIVE_WINDOW_MS}, at most {@link LIVE_RECENT_LIMIT}, oldest first. */
   recent(): FlowArrow[] {
-    const since = this.services.clock.now() - LIVE_WINDOW_MS;
-    return this.ring.filter((arrow) => arrow.timeMs >= since).slice(-LIVE_RECENT_LIMIT);
+    const sinceMs = this.services.clock.now() - LIVE_WINDOW_MS;
+    const fromJournal = this.services.journal
+      .query({ sinceMs })
+      .slice(-LIVE_RECENT_LIMIT)
+      .flatMap(arrowsOfEntry);
+    const settled = this.settled.filter((arrow) => arrow.timeMs >= sinceMs);
+    return [...fromJournal, ...settled].sort((a, b) => a.timeMs - b.timeMs).slice(-LIVE_RECENT_LIMIT);
   }
 
   subscribe(listener: LiveListener): () => void {
@@ -76,9 +95,9 @@ export class LiveHub {
 
   /** Forgets the drawn traffic and tells every viewer to clear its diagram. */
   reset(): void {
-    this.ring.length = 0;
+    this.settled.length = 0;
     this.organisations.clear();
-    for (const listener of this.listeners) listener({ type: 'reset' });
+    this.tell({ type: 'reset' });
   }
 
   close(): void {
@@ -86,9 +105,7 @@ export class LiveHub {
     this.listeners.clear();
   }
 
-  private push(arrow: FlowArrow): void {
-    this.ring.push(arrow);
-    if (this.ring.length > RING_CAPACITY) this.ring.splice(0, this.ring.length - RING_CAPACITY);
-    for (const listener of this.listeners) listener({ type: 'arrow', arrow });
+  private tell(event: LiveEvent): void {
+    for (const listener of this.listeners) listener(event);
   }
 }
