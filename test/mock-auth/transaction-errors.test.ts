@@ -20,7 +20,7 @@ interface ErrorBody {
 const DAY = 86_400_000;
 
 /** Asserts nutid-auth's status, code and description, and the no-store header every answer carries. */
-export function expectGnapError(
+function expectGnapError(
   res: TlsResponse,
   status: number,
   code: string,
