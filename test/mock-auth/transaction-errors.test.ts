@@ -20,12 +20,7 @@ interface ErrorBody {
 const DAY = 86_400_000;
 
 /** Asserts nutid-auth's status, code and description, and the no-store header every answer carries. */
-function expectGnapError(
-  res: TlsResponse,
-  status: number,
-  code: string,
-  description: string | RegExp,
-) {
+function expectGnapError(res: TlsResponse, status: number, code: string, description: string | RegExp) {
   expect({ status: res.status, cacheControl: res.headers['cache-control'] }).toEqual({
     status,
     cacheControl: 'no-store',
