@@ -134,7 +134,7 @@ function report(client: DevClient, settings: Settings, io: CertsIo): void {
   if (files) {
     io.out(`  certificate   ${files.cert}`);
     io.out(`  private key   ${files.key}`);
-    io.out(`  CA            ${files.ca}   (signed this certificate and the mock's HTTPS certificate)`);
+    io.out(`  CA            ${files.ca}   (the CA of the mock's HTTPS certificate: use it as --cacert)`);
   }
   io.out(`  profile       ${client.profile} (issued by ${CA_PROFILE_SPECS[client.profile].devCaName})`);
   io.out(`  serial        ${client.serialNumber}   (for "certs revoke")`);

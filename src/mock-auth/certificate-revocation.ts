@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { withFileLock, writeFileAtomic } from './atomic-file.js';
 import type { CertificateAuthority } from './certificate-authority.js';
+import { toPem } from './pem.js';
 import { EC_SIGNING_ALGORITHM, x509 } from './x509.js';
 
 /** How long a dev CRL is good for: as long as the dev CA itself, so a quiet state directory never fails closed. */
@@ -31,7 +32,8 @@ export async function createCrl(
     signingAlgorithm: EC_SIGNING_ALGORITHM,
     signingKey: ca.privateKey,
   });
-  return crl.toString('pem');
+  // RFC 7468's label, which openssl reads (the library writes "CRL").
+  return toPem(crl.rawData, 'X509 CRL');
 }
 
 /** The entries of a CRL file (none when it is missing or unreadable). */

@@ -31,7 +31,14 @@ const PEM_BEGIN = '-----BEGIN CERTIFICATE-----';
  * armour) bare base64 DER. URL-escaped PEM and RFC 9440's `:base64:` form do not parse, as upstream.
  */
 export function parseClientCertHeader(value: string): Buffer | undefined {
-  const pem = value.startsWith(PEM_BEGIN) ? value : `${PEM_BEGIN}\n${value}\n-----END CERTIFICATE-----\n`;
+  // A header cannot carry line breaks, so PEM arrives on one line; its base64 body is re-wrapped.
+  const body = value.startsWith(PEM_BEGIN)
+    ? value
+        .slice(PEM_BEGIN.length)
+        .replace(/-----END CERTIFICATE-----[\s\S]*$/, '')
+        .replace(/\s+/g, '')
+    : value;
+  const pem = `${PEM_BEGIN}\n${body}\n-----END CERTIFICATE-----\n`;
   try {
     return Buffer.from(new X509Certificate(pem).raw);
   } catch {
