@@ -61,7 +61,7 @@ export function createAuthApp({ auth, settings }: AuthAppOptions) {
     return c.json(discoveryDocument(new URL('/transaction', c.req.url).toString()));
   });
   app.on(['GET', 'PUT', 'DELETE', 'PATCH'], '/transaction', (c) =>
-    c.json({ detail: 'Method Not Allowed' }, 405, { allow: 'POST, OPTIONS' }),
+    c.json({ detail: 'Method Not Allowed' }, 405, { allow: 'POST, OPTIONS', 'cache-control': 'no-store' }),
   );
 
   app.post(

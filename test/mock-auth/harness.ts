@@ -60,7 +60,13 @@ export async function createAuthHarness(overrides: Partial<Settings> = {}): Prom
   const settings = buildSettings({ keyGracePeriod: 3600, ...overrides, stateDir });
   const clock = createControlledClock();
   const journal = new Journal();
-  const auth = await createAuthService({ settings, clock });
+  let auth: AuthService;
+  try {
+    auth = await createAuthService({ settings, clock });
+  } catch (error) {
+    if (!overrides.stateDir) removeTempDir(stateDir);
+    throw error;
+  }
   const urls = buildMockUrls(
     `http://localhost:${settings.port}`,
     localRoots(settings.port, settings.httpsPort),
