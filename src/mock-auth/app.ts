@@ -58,7 +58,9 @@ export function createAuthApp({ auth, settings }: AuthAppOptions) {
         'access-control-allow-headers': c.req.header('access-control-request-headers') ?? '*',
       });
     }
-    return c.json(discoveryDocument(new URL('/transaction', c.req.url).toString()));
+    // nutid-auth names the absolute URL the request was addressed to (behind its proxy: the public one).
+    const base = settings.publicUrl?.replace(/\/+$/, '') ?? new URL(c.req.url).origin;
+    return c.json(discoveryDocument(`${base}/transaction`));
   });
   app.on(['GET', 'PUT', 'DELETE', 'PATCH'], '/transaction', (c) =>
     c.json({ detail: 'Method Not Allowed' }, 405, { allow: 'POST, OPTIONS', 'cache-control': 'no-store' }),
