@@ -1,10 +1,11 @@
 // The web capability's JSON and page routes over real HTTP: index, specs, workbench, settings, live stream, reset.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ControlledClock, createControlledClock } from '../../src/clock/index.js';
 import { type RunningMock, startMock } from '../../src/server.js';
-import { issueForeignClientCertificate, makeTempDir, removeTempDir } from '../support/pki.js';
+import { issueForeignClientCertificate, makeTempDir, removeTempDir, tlsRequest } from '../support/pki.js';
 
 const ORG = '5567044268';
 const OTHER_ORG = '5569123457';
@@ -193,7 +194,6 @@ describe('web routes of the running mock', () => {
       entityId: 'https://ist.huvudman.example',
       organisationName: 'Testorganisation AB',
       certificatePem: foreign.certPem,
-      issuerPem: foreign.caPem,
     });
     expect(uploaded.status).toBe(201);
     expect(uploaded.body).toMatchObject({ outcome: 'created-entity', pin: foreign.pin });
@@ -201,8 +201,32 @@ describe('web routes of the running mock', () => {
     expect(listed.body.entities).toContainEqual(
       expect.objectContaining({ entityId: 'https://ist.huvudman.example', pins: [foreign.pin] }),
     );
-    const entity = mock.mock.services.auth.federation().entities.get('https://ist.huvudman.example');
+    const entity = (await mock.mock.services.auth.federation()).entities.get('https://ist.huvudman.example');
     expect(entity?.organization_id).toBe(`SE${ORG}`);
+    // The certificate now gets a token by the TLS-federation flow (a CA the mock does not know otherwise).
+    const token = await tlsRequest({
+      port: mock.httpsPort,
+      path: '/transaction',
+      ca: mock.mock.services.auth.tls.caCertPem,
+      cert: foreign.certPem,
+      key: foreign.keyPem,
+      body: {
+        access_token: [
+          {
+            access: [{ type: 'provisioning-api', locations: [mock.mock.services.urls.provisioning] }],
+            flags: ['bearer'],
+          },
+        ],
+        client: { key: 'https://ist.huvudman.example' },
+      },
+    });
+    expect(token.status).toBe(200);
+    const claims = decodeJwt((token.json as { access_token: { value: string } }).access_token.value);
+    expect(claims).toMatchObject({
+      auth_source: 'tlsfed',
+      organization_id: `SE${ORG}`,
+      entity_id: 'https://ist.huvudman.example',
+    });
     const elsewhere = await json('GET', `/_mock/admin/organisations/SE${OTHER_ORG}/federation`);
     expect(elsewhere.body.entities.map((e: { entityId: string }) => e.entityId)).not.toContain(
       'https://ist.huvudman.example',

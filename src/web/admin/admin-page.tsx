@@ -80,7 +80,7 @@ export function AdminPage({ services, view }: { services: WebServices; view: Adm
         <p class="muted">
           Correct each within 10 days, or the person is removed from provtjänsten (CHANGELOG v1.3).
         </p>
-        <NoticesSection notices={view.notices} base={base} />
+        <NoticesSection {...view.notices} base={base} />
       </section>
 
       <section class="card">

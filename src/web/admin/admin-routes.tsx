@@ -53,14 +53,14 @@ export function createAdminRoutes(services: WebServices, administration: Adminis
 
   const organisation = (c: Context<AppEnv>) => organisationIds(c.req.param('org') ?? '');
 
-  app.get('/', (c) => {
+  app.get('/', async (c) => {
     const ids = organisationIds(c.req.query('org') ?? DEFAULT_ORGANISATION);
     if (!ids)
       return c.json({ code: 'bad_organisation', message: 'org must be a 10-digit organisation number' }, 400);
     return c.html(
       <AdminPage
         services={services}
-        view={administration.view(ids.organisationId, ids.organisationNumber)}
+        view={await administration.view(ids.organisationId, ids.organisationNumber)}
       />,
     );
   });
@@ -118,8 +118,8 @@ export function createAdminRoutes(services: WebServices, administration: Adminis
     const ids = organisation(c)!;
     const notices = readRegisterNotices(services, ids.organisationId);
     return wantsFragment(c)
-      ? c.html(<NoticesSection notices={notices} base={`${ADMIN_BASE}/${ids.organisationId}`} />)
-      : c.json({ notices });
+      ? c.html(<NoticesSection {...notices} base={`${ADMIN_BASE}/${ids.organisationId}`} />)
+      : c.json(notices);
   });
 
   orgRoutes.get('/transfers', (c) => {
@@ -156,11 +156,11 @@ export function createAdminRoutes(services: WebServices, administration: Adminis
     return c.html(<Ss12000List apis={administration.apis(ids.organisationNumber)} base={base} />, 201);
   });
 
-  orgRoutes.get('/federation', (c) => {
+  orgRoutes.get('/federation', async (c) => {
     const ids = organisation(c)!;
     return c.json({
       file: services.auth.federationFile,
-      entities: federationMembers(services, ids.organisationId),
+      entities: await federationMembers(services, ids.organisationId),
     });
   });
 
@@ -170,18 +170,16 @@ export function createAdminRoutes(services: WebServices, administration: Adminis
     const base = `${ADMIN_BASE}/${ids.organisationId}`;
     if (!input) return refuse(c, 'bad_federation_upload', 'Send JSON or a form');
     try {
-      const issuerPem = await fileOrText(input, 'issuerFile', 'issuerPem');
       const organisationName = textField(input, 'organisationName');
       const result = await uploadFederationCertificate(services, ids.organisationId, {
         entityId: textField(input, 'entityId'),
         certificatePem: await fileOrText(input, 'certificateFile', 'certificatePem'),
-        ...(issuerPem ? { issuerPem } : {}),
         ...(organisationName ? { organisationName } : {}),
       });
       if (!wantsFragment(c)) return c.json(result, 201);
       return c.html(
         <FederationSection
-          members={federationMembers(services, ids.organisationId)}
+          members={await federationMembers(services, ids.organisationId)}
           base={base}
           message={`${result.outcome}: ${result.entityId}`}
         />,
@@ -191,7 +189,7 @@ export function createAdminRoutes(services: WebServices, administration: Adminis
       if (!wantsFragment(c)) return c.json({ code: error.code, message: error.message }, 400);
       return c.html(
         <FederationSection
-          members={federationMembers(services, ids.organisationId)}
+          members={await federationMembers(services, ids.organisationId)}
           base={base}
           error={error.message}
         />,

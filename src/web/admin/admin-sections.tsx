@@ -3,7 +3,7 @@ import type { RegisteredApi } from '../../mock-ss12000-client/index.js';
 import type { FederationMember } from './federation-upload.js';
 import type { OrganisationSettings } from './organisation-settings.js';
 import type { PlatformPerson } from './pseudonymisation.js';
-import type { RegisterNotice } from './register-notices.js';
+import type { RegisterNotice, RemovalNotice } from './register-notices.js';
 import type { ResourceTransfer } from './transfer-status.js';
 
 const STATE_BADGE: Record<string, string> = {
@@ -215,7 +215,15 @@ export function PseudonymisationSection({
   );
 }
 
-export function NoticesSection({ notices, base }: { notices: RegisterNotice[]; base: string }) {
+export function NoticesSection({
+  notices,
+  removed,
+  base,
+}: {
+  notices: RegisterNotice[];
+  removed: RemovalNotice[];
+  base: string;
+}) {
   return (
     <div id="notices" hx-get={`${base}/notices`} hx-trigger="every 3s" hx-swap="outerHTML">
       {notices.length === 0 ? (
@@ -247,6 +255,22 @@ export function NoticesSection({ notices, base }: { notices: RegisterNotice[]; b
           </tbody>
         </table>
       )}
+      {removed.length ? (
+        <>
+          <h3>Removed at the deadline</h3>
+          <table>
+            <tbody>
+              {removed.map((r) => (
+                <tr>
+                  <td class="mono">{r.personId}</td>
+                  <td class="mono">{r.civicNo}</td>
+                  <td class="mono">{r.removedAt}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      ) : null}
     </div>
   );
 }
@@ -354,10 +378,6 @@ export function FederationSection({
         <label for="federation-cert">Client certificate (PEM): paste it, or choose the file</label>
         <textarea id="federation-cert" name="certificatePem" placeholder="-----BEGIN CERTIFICATE-----" />
         <input type="file" name="certificateFile" accept=".pem,.crt,.cer" />
-        <label for="federation-issuer">
-          Issuing CA (PEM, optional; empty: the certificate itself is listed)
-        </label>
-        <textarea id="federation-issuer" name="issuerPem" />
         <p>
           <button type="submit">Upload to the federation metadata</button>{' '}
           {message ? <span class="badge ok">{message}</span> : null}

@@ -6,7 +6,7 @@ import type { WebServices } from '../web-services.js';
 import { type FederationMember, federationMembers } from './federation-upload.js';
 import { applySettings, type OrganisationSettings, type SettingsInput } from './organisation-settings.js';
 import { isProtected, type PlatformPerson, platformViewOfPerson } from './pseudonymisation.js';
-import { type RegisterNotice, readRegisterNotices } from './register-notices.js';
+import { type RegisterNotice, type RemovalNotice, readRegisterNotices } from './register-notices.js';
 import { AdministrationSettingsStore } from './settings-store.js';
 import { type ResourceTransfer, readTransferStatus } from './transfer-status.js';
 
@@ -19,7 +19,7 @@ export interface AdministrationView {
   settings: OrganisationSettings;
   apis: RegisteredApi[];
   protectedPersons: PlatformPerson[];
-  notices: RegisterNotice[];
+  notices: { notices: RegisterNotice[]; removed: RemovalNotice[] };
   transfers: ResourceTransfer[];
   federation: FederationMember[];
 }
@@ -64,7 +64,7 @@ export class Administration {
     return this.services.ss12000Client.list(organisationNumber);
   }
 
-  view(organisationId: string, organisationNumber: string): AdministrationView {
+  async view(organisationId: string, organisationNumber: string): Promise<AdministrationView> {
     const catalogue = this.services.catalogue.organisations;
     const organisations = catalogue.some((o) => o.organisationNumber === organisationNumber)
       ? catalogue
@@ -79,7 +79,7 @@ export class Administration {
       protectedPersons: this.protectedPersons(organisationId),
       notices: readRegisterNotices(this.services, organisationId),
       transfers: readTransferStatus(this.services, organisationId),
-      federation: federationMembers(this.services, organisationId),
+      federation: await federationMembers(this.services, organisationId),
     };
   }
 }

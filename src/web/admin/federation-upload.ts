@@ -2,6 +2,7 @@
 import { X509Certificate } from 'node:crypto';
 import {
   appendFederationEntity,
+  ensureFederationKey,
   parseOrganisationNumber,
   spkiPin,
   toOrganisationId,
@@ -12,8 +13,6 @@ export interface FederationUpload {
   entityId: string;
   organisationName?: string;
   certificatePem: string;
-  /** The CA that issued the certificate; absent: the certificate itself is listed (nutid-auth's TLSFED match). */
-  issuerPem?: string;
 }
 
 export interface FederationMember {
@@ -50,31 +49,39 @@ export async function uploadFederationCertificate(
     throw new FederationUploadError('The entity id must be a URL, e.g. https://huvudman.example');
   }
   const certificate = readCertificate(upload.certificatePem, 'client certificate');
-  const issuer = upload.issuerPem ? readCertificate(upload.issuerPem, 'issuer certificate') : certificate;
   const now = services.clock.now();
   if (Date.parse(certificate.validTo) < now)
     throw new FederationUploadError(`The certificate expired on ${certificate.validTo}`);
+  const entityId = entityUrl.toString().replace(/\/+$/, '');
   try {
-    const outcome = await appendFederationEntity(services.auth.federationFile, {
-      entityId: entityUrl.toString().replace(/\/+$/, ''),
-      organisationNumber: number,
-      pin: spkiPin(certificate.raw),
-      issuerPem: issuer.toString(),
-      ...(upload.organisationName ? { organisation: upload.organisationName } : {}),
-      description: `uploaded in Administration (${certificate.subject.replace(/\n/g, ', ')})`,
-    });
-    return { outcome, entityId: entityUrl.toString().replace(/\/+$/, ''), pin: spkiPin(certificate.raw) };
+    // Listed under the entity's issuers (nutid-auth's TLS-federation match), in metadata signed by the mock's key.
+    const outcome = await appendFederationEntity(
+      services.auth.federationFile,
+      {
+        entityId,
+        organisationNumber: number,
+        certPem: certificate.toString(),
+        ...(upload.organisationName ? { organisation: upload.organisationName } : {}),
+        description: `uploaded in Administration (${certificate.subject.replace(/\n/g, ', ')})`,
+      },
+      { key: await ensureFederationKey(services.auth.paths.federationKey), nowMs: now },
+    );
+    return { outcome, entityId, pin: spkiPin(certificate.raw) };
   } catch (error) {
     throw new FederationUploadError((error as Error).message);
   }
 }
 
 /** The federation entities that name this organisation. */
-export function federationMembers(services: WebServices, organisationId: string): FederationMember[] {
+export async function federationMembers(
+  services: WebServices,
+  organisationId: string,
+): Promise<FederationMember[]> {
   const number = parseOrganisationNumber(organisationId);
   if (!number) return [];
   const wanted = toOrganisationId(number);
-  return [...services.auth.federation().entities.values()]
+  const { entities } = await services.auth.federation();
+  return [...entities.values()]
     .filter((entity) => {
       const n = entity.organization_id ? parseOrganisationNumber(entity.organization_id) : undefined;
       return n !== undefined && toOrganisationId(n) === wanted;
@@ -82,7 +89,7 @@ export function federationMembers(services: WebServices, organisationId: string)
     .map((entity) => ({
       entityId: entity.entity_id,
       ...(entity.organization ? { organisation: entity.organization } : {}),
-      pins: (entity.clients ?? []).flatMap((client) => client.pins.map((pin) => pin.digest)),
+      pins: (entity.clients ?? []).flatMap((client) => (client.pins ?? []).map((pin) => pin.digest)),
       issuers: entity.issuers.length,
     }));
 }
