@@ -88,7 +88,12 @@ export async function createAuthService(options: AuthServiceOptions): Promise<Au
   const { settings, clock } = options;
   const { ca, paths } = await ensureDevPki(settings.stateDir);
   const server = await issueServerCertificate(ca, serverHosts(settings.publicUrl));
-  const keys = await SigningKeyStore.open(paths.signingKeys, clock, settings.keyGracePeriod);
+  const keys = await SigningKeyStore.open(
+    paths.signingKeys,
+    clock,
+    settings.keyGracePeriod,
+    settings.maxSigningKeys,
+  );
   const federationFile = settings.federation ?? paths.federation;
   const federation = new FederationStore(federationFile, settings.federation !== undefined);
   const faults = createAuthFaults();
