@@ -2,10 +2,10 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { packageVersion } from '../conformance/package-info.js';
+import { findRule } from '../conformance/push/rules/catalogue.js';
+import { runConformance } from '../conformance/push/runner/run-conformance.js';
 import { createProgressReporter } from '../conformance/reporters/progress-reporter.js';
 import { createReporters, isReporterName, REPORTER_NAMES } from '../conformance/reporters/registry.js';
-import { findRule } from '../conformance/rules/catalogue.js';
-import { runConformance } from '../conformance/runner/run-conformance.js';
 import { resolveScenarios } from '../conformance/scenario/find-scenarios.js';
 import { ScenarioError } from '../conformance/scenario/scenario-error.js';
 import { runConformSs12000Command } from './conform-ss12000.js';
