@@ -83,7 +83,7 @@ const cases: Array<[keyof typeof servers, string, string, string?]> = [
   ['bare', 'POST', '/json', POST_BODY],
   ['bare + journal', 'POST', '/json', POST_BODY],
   ['mock', 'GET', '/provtjanst/open-data/v1/alive'],
-  ['mock', 'GET', '/provtjanst/open-data/v1/organisations'],
+  ['mock', 'GET', '/provtjanst/open-data/v1/programmes'],
   ['mock', 'GET', '/provtjanst/provisioning/v1/persons/x'],
 ];
 const results = new Map<string, number[]>();

@@ -163,13 +163,11 @@ export class SigningKeyStore {
   private async add(): Promise<SigningKey> {
     const now = this.clock.now();
     const prefix = `provtjanst_mock_${yyyymmdd(now)}_`;
-    const taken = new Set(this.keys.map((key) => key.kid));
-    let sequence = 1;
-    while (
-      taken.has(`${prefix}${sequence}`) ||
-      existsSync(join(this.dir, `${prefix}${sequence}${FILE_SUFFIX}`))
-    )
-      sequence++;
+    // One past the highest sequence in use today: a kid is never reused, even after the cap deleted its key
+    // (a token signed by the deleted key must keep failing as unknown_kid, and newer keys sort first).
+    const sequenceOf = (kid: string) => (kid.startsWith(prefix) ? Number(kid.slice(prefix.length)) || 0 : 0);
+    let sequence = 1 + Math.max(0, ...this.keys.map((key) => sequenceOf(key.kid)));
+    while (existsSync(join(this.dir, `${prefix}${sequence}${FILE_SUFFIX}`))) sequence++;
     const key = await generateSigningKey(`${prefix}${sequence}`, now);
     await this.persist(key);
     this.keys.push(key);
