@@ -8,6 +8,7 @@ import { CLIENT_ABORTED, clientWentAway } from './client-abort.js';
 import { clientIp } from './client-ip.js';
 import type { Journal } from './journal.js';
 import type { JournalAnnotations, JournalComponent } from './journal-entry.js';
+import { captureBodyLazily } from './lazy-request-body.js';
 import { pickRecordedHeaders } from './recorded-headers.js';
 import { plainResponseBody } from './response-body.js';
 
@@ -127,14 +128,10 @@ export function journalMiddleware(options: JournalMiddlewareOptions): Middleware
     const raw = c.req.raw;
     const requestHeaders = raw.headers;
     let requestCapture: BodyCapture | undefined;
-    if (mayHaveBody(c.req.method, requestHeaders) && raw.body) {
-      // A counting tee in place of the body, so limits downstream still see a stream (see body-limit).
-      const capture = new BodyCapture(cap);
-      requestCapture = capture;
-      c.req.raw = new Request(raw, {
-        body: raw.body.pipeThrough(capture.tee()),
-        duplex: 'half',
-      } as RequestInit);
+    if (mayHaveBody(c.req.method, requestHeaders)) {
+      // The body is seen as the handler (or a body limit) reads it: nothing is read ahead or copied.
+      requestCapture = new BodyCapture(cap);
+      captureBodyLazily(raw, requestCapture);
     }
 
     await next();
