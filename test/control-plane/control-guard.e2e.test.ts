@@ -1,5 +1,6 @@
 // The control plane is open on loopback and needs the control token anywhere else; the CLI and the runner still work.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { renderBanner } from '../../src/cli/serve-banner.js';
 import { runSs12000Command } from '../../src/cli/ss12000.js';
 import { changeHookEnv } from '../../src/conformance/pull/probe/change-driver.js';
 import { clientEnv } from '../../src/conformance/push/runner/client-env.js';
@@ -62,6 +63,12 @@ describe('on loopback without --control-token', () => {
     const res = await fetch(`http://127.0.0.2:${mock.running.httpPort}/_mock/info`);
     expect(res.status).toBe(200);
   });
+
+  it('the banner says plainly that it is open', () => {
+    expect(renderBanner(mock.running)).toContain(
+      'control token         none: the control plane is open, as the mock listens on loopback only',
+    );
+  });
 });
 
 describe('bound to 0.0.0.0 (every interface)', () => {
@@ -83,9 +90,10 @@ describe('bound to 0.0.0.0 (every interface)', () => {
     await mock?.close();
   });
 
-  it('generates a control token', () => {
+  it('generates a control token and prints it in the banner', () => {
     expect(mock.running.mock.services.control).toMatchObject({ guarded: true, generated: true });
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(renderBanner(mock.running)).toContain(`control token         ${token}`);
   });
 
   it.each([
@@ -201,7 +209,8 @@ describe('with --control-token on loopback', () => {
   });
   afterAll(async () => mock?.close());
 
-  it('guards the control plane with the given token', async () => {
+  it('guards the control plane with the given token, which the banner does not repeat', async () => {
+    expect(renderBanner(mock.running)).not.toContain(given);
     expect(mock.running.mock.services.control).toEqual({ guarded: true, token: given, generated: false });
     expect((await fetch(`${mock.mockUrl}/_mock/info`)).status).toBe(401);
     const ok = await fetch(`${mock.mockUrl}/_mock/info`, { headers: { authorization: `Bearer ${given}` } });
