@@ -37,11 +37,23 @@ export const DEFAULT_JOURNAL_CAPACITY = 10_000;
 export const DEFAULT_JOURNAL_MAX_BYTES = 64 * 1024 * 1024;
 export const DEFAULT_BODY_CAP_BYTES = 64 * 1024;
 
-/** Removes tokens from the parts of an entry that may carry one in clear (bodies, URL). */
+function redactHeaders(headers: Record<string, string>): void {
+  for (const name in headers) {
+    const value = headers[name] as string;
+    if (value.includes('eyJ')) headers[name] = redactTokens(value);
+  }
+}
+
+/** Removes tokens from every text of an entry that may carry one in clear (bodies, URL, headers, ids). */
 function redactEntry(entry: JournalEntry): JournalEntry {
   if (entry.requestBody !== undefined) entry.requestBody = redactTokens(entry.requestBody);
   if (entry.responseBody !== undefined) entry.responseBody = redactTokens(entry.responseBody);
+  if (entry.error !== undefined) entry.error = redactTokens(entry.error);
   entry.url = redactTokens(entry.url);
+  entry.path = redactTokens(entry.path);
+  entry.requestId = redactTokens(entry.requestId);
+  redactHeaders(entry.requestHeaders);
+  redactHeaders(entry.responseHeaders);
   return entry;
 }
 

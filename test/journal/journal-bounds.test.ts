@@ -126,9 +126,18 @@ describe('journal file and redaction', () => {
     responseBody: JSON.stringify({ access_token: { value: jwt } }),
   };
 
-  it('replaces a JWT by its fingerprint in bodies and URL, and leaves other text alone', () => {
-    const stored = new Journal().record(entry);
+  it('replaces a JWT by its fingerprint in bodies, URL, path and headers, and leaves other text alone', () => {
+    const stored = new Journal().record({
+      ...entry,
+      path: `/hook/${jwt}`,
+      requestId: jwt,
+      requestHeaders: { 'x-request-id': jwt, accept: 'application/json' },
+      responseHeaders: { location: `/next?t=${jwt}` },
+    });
     const marker = `[${tokenFingerprint(jwt)}]`;
+    expect(JSON.stringify(stored)).not.toContain('eyJ');
+    expect(stored.path).toBe(`/hook/${marker}`);
+    expect(stored.requestHeaders).toEqual({ 'x-request-id': marker, accept: 'application/json' });
     expect(stored.url).toBe(`http://vendor.example/hook?access_token=${marker}`);
     expect(stored.requestBody).toBe(`grant=${marker}`);
     expect(stored.responseBody).toBe(`{"access_token":{"value":"${marker}"}}`);
