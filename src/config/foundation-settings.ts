@@ -65,6 +65,14 @@ export const FOUNDATION_SETTINGS = defineSettings({
     schema: z.coerce.number().int().min(0).default(864_000),
     description: 'Seconds a rotated-out signing key stays in the JWKS.',
   },
+  maxSigningKeys: {
+    flag: 'max-signing-keys',
+    env: ['PROVTJANST_MAX_SIGNING_KEYS'],
+    kind: 'string',
+    schema: z.coerce.number().int().min(2).max(1000).default(10),
+    description:
+      'Most signing keys kept (current plus rotated-out keys in their grace period); past it the oldest rotated-out keys go first.',
+  },
   federation: {
     flag: 'federation',
     env: ['PROVTJANST_FEDERATION'],
@@ -87,12 +95,21 @@ export const FOUNDATION_SETTINGS = defineSettings({
     schema: z.coerce.number().int().min(1).default(10_000),
     description: 'How many exchanges the in-memory journal keeps.',
   },
+  journalMaxBytes: {
+    flag: 'journal-max-bytes',
+    env: ['PROVTJANST_JOURNAL_MAX_BYTES'],
+    kind: 'string',
+    schema: z.coerce.number().int().min(65_536).default(67_108_864),
+    description:
+      'Most bytes the in-memory journal holds in all (bodies, URLs, headers); past it the oldest exchanges go first.',
+  },
   journalFile: {
     flag: 'journal-file',
     env: ['PROVTJANST_JOURNAL_FILE'],
     kind: 'string',
     schema: z.string().min(1).optional(),
-    description: 'Also append every exchange to this NDJSON file.',
+    description:
+      'Also append every exchange to this NDJSON file (created 0600; tokens only as fingerprints).',
   },
   journalBodyCap: {
     flag: 'journal-body-cap',

@@ -1,5 +1,6 @@
 // The full settings table of the mock (every capability's group) and its resolved type.
 
+import { CONTROL_SETTINGS } from '../control-plane/settings.js';
 import { AUTH_SETTINGS } from '../mock-auth/settings.js';
 import { PROVISIONING_SETTINGS } from '../mock-provisioning/settings.js';
 import { SS12000_CLIENT_SETTINGS } from '../mock-ss12000-client/settings.js';
@@ -11,6 +12,7 @@ import type { SettingValues } from './setting-spec.js';
 export const ALL_SETTINGS = {
   ...FOUNDATION_SETTINGS,
   ...AUTH_SETTINGS,
+  ...CONTROL_SETTINGS,
   ...PROVISIONING_SETTINGS,
   ...SS12000_CLIENT_SETTINGS,
   ...RULE_SETTINGS,

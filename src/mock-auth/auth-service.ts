@@ -102,7 +102,12 @@ export async function createAuthService(options: AuthServiceOptions): Promise<Au
   const { settings, clock } = options;
   const { ca, paths } = await ensureDevPki(settings.stateDir);
   const server = await issueServerCertificate(ca, serverHosts(settings.publicUrl));
-  const keys = await SigningKeyStore.open(paths.signingKeys, clock, settings.keyGracePeriod);
+  const keys = await SigningKeyStore.open(
+    paths.signingKeys,
+    clock,
+    settings.keyGracePeriod,
+    settings.maxSigningKeys,
+  );
   for (const profile of CA_PROFILES) await ensureIssuingCa(settings.stateDir, profile);
   const metadataKey = await ensureFederationKey(paths.federationKey);
   const metadataKeys: JWK[] = [metadataKey.publicJwk];

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ControlledClock, createControlledClock } from '../../src/clock/index.js';
+import { tokenFingerprint } from '../../src/journal/index.js';
 import { type RunningMock, startMock } from '../../src/server.js';
 import { issueForeignClientCertificate, makeTempDir, removeTempDir, tlsRequest } from '../support/pki.js';
 
@@ -272,7 +273,8 @@ describe('web routes of the running mock', () => {
     expect(arrow).toMatchObject({ from: 0, to: 1, status: 200 });
     const evidence = await json('GET', `/_mock/live/exchanges/${arrow.seq}`);
     expect(evidence.text).not.toContain(minted.body.token);
-    expect(evidence.body.response.body).toMatch(/\[token [A-Za-z0-9_-]{16}\]/);
+    expect(evidence.body.response.body).toMatch(/\[(token )?[A-Za-z0-9_-]{16}\]/);
+    expect(evidence.text).toContain(tokenFingerprint(minted.body.token));
     expect((await json('GET', '/_mock/live/exchanges/999999')).status).toBe(404);
 
     // A viewer who arrives later is shown the recent traffic from the journal.

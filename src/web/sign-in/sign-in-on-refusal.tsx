@@ -2,7 +2,15 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../../app-env.js';
 import { wantsPage } from '../http/read-input.js';
+import { WEB_PATHS } from '../web-paths.js';
 import { SignInPage } from './sign-in-page.js';
+
+/** Where people navigate: the home page, the docs pages and everything under the control plane. */
+function isPagePath(path: string): boolean {
+  return (
+    path === WEB_PATHS.home || path.startsWith(WEB_PATHS.controlIndex) || path.endsWith('/swagger-ui.html')
+  );
+}
 
 /**
  * Register it before the guard: it lets the request through, and when the answer is a 401 to a browser
@@ -12,7 +20,7 @@ import { SignInPage } from './sign-in-page.js';
 export function signInOnRefusal(cookieName: string): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     await next();
-    if (c.res.status !== 401 || c.req.method !== 'GET' || !wantsPage(c)) return;
+    if (c.res.status !== 401 || c.req.method !== 'GET' || !isPagePath(c.req.path) || !wantsPage(c)) return;
     let refusal = 'The control token is missing or wrong.';
     try {
       const body = (await c.res.clone().json()) as { message?: unknown };

@@ -24,6 +24,7 @@ export function SignInPage({ cookieName, refusal }: SignInPageProps) {
       <head>
         <meta charset="utf-8" />
         <title>Control token · provtjanst-mock</title>
+        <link rel="icon" href="data:," />
         <style>
           {raw(
             'body{font:17px system-ui,sans-serif;max-width:36rem;margin:4rem auto;color:#111827}input{font:inherit;width:100%;padding:.4rem}button{font:inherit;margin-top:.8rem;padding:.4rem 1rem}.muted{color:#4b5563}',
