@@ -58,7 +58,16 @@ const created = (body: Record<string, unknown>, status = 201) =>
     url: 'http://vendor.test/subscriptions',
     status,
     body,
-    ref: { seq: 1, time: '', timeMs: T0, method: 'POST', path: '/subscriptions', status, requestBytes: 10, responseBytes: 10 },
+    ref: {
+      seq: 1,
+      time: '',
+      timeMs: T0,
+      method: 'POST',
+      path: '/subscriptions',
+      status,
+      requestBytes: 10,
+      responseBytes: 10,
+    },
   });
 const goodCreate = created({ id: 's1', expires: '2026-12-01T00:00:00Z', target: TARGET });
 const patch = (body: Record<string, unknown>, status = 200) =>
@@ -67,7 +76,16 @@ const patch = (body: Record<string, unknown>, status = 200) =>
     url: 'http://vendor.test/subscriptions/s1',
     status,
     body,
-    ref: { seq: 2, time: '', timeMs: T0 + 10, method: 'PATCH', path: '/subscriptions/s1', status, requestBytes: 10, responseBytes: 10 },
+    ref: {
+      seq: 2,
+      time: '',
+      timeMs: T0 + 10,
+      method: 'PATCH',
+      path: '/subscriptions/s1',
+      status,
+      requestBytes: 10,
+      responseBytes: 10,
+    },
   });
 const remove = (status: number) =>
   exchange({ method: 'DELETE', url: 'http://vendor.test/subscriptions/s1', status });
