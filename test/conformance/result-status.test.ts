@@ -98,7 +98,7 @@ describe('grouped findings', () => {
     ];
     expect(groupFindings(scenario(rules, [200, 200]))).toEqual([
       {
-        cause: '2 AUTH rules fail for one reason',
+        cause: '2 AUTH rules fail for one reason: every call in their evidence was answered 200',
         ruleIds: ['PULL-AUTH-001', 'PULL-AUTH-002'],
         fix: 'Verify the token.',
       },

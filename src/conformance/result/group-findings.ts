@@ -63,8 +63,16 @@ export function groupFindings(
   for (const [fix, rules] of byFix) {
     if (rules.length < 2) continue;
     const families = [...new Set(rules.map((r) => r.family))].join('/');
+    const statuses = new Set(
+      rules.flatMap((r) => r.findings.flatMap((f) => (f.requests ?? []).map((q) => q.status))),
+    );
+    const [only] = statuses.size === 1 ? [...statuses] : [];
+    const how =
+      only === undefined
+        ? ''
+        : `: every call in their evidence was answered ${only === 0 ? 'nothing' : only}`;
     groups.push({
-      cause: `${rules.length} ${families} rules fail for one reason`,
+      cause: `${rules.length} ${families} rules fail for one reason${how}`,
       ruleIds: rules.map((r) => r.ruleId),
       fix,
     });
