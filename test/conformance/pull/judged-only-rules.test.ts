@@ -201,3 +201,12 @@ describe('16: a webhook token asked for without `access`', () => {
     );
   });
 });
+
+describe('PULL-PAGE-001 with only empty lists', () => {
+  it('is skipped: there was no object to count', async () => {
+    const { PAGE_EXACTLY_ONCE } = await import('../../../src/conformance/pull/rules/page-rules.js');
+    expect(skipReason(PAGE_EXACTLY_ONCE, evidence({ fetches: [walk([[]])] }))).toBe(
+      'every list walked was empty: there was no object to count',
+    );
+  });
+});

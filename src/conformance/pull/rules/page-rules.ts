@@ -45,9 +45,11 @@ export const PAGE_EXACTLY_ONCE = definePullRule({
     'stands in the pageToken; do not use offsets that shift when data changes.',
   params: z.object({}),
   skipUnless: (e) =>
-    completeFetches(e).length > 0
-      ? undefined
-      : 'no walk through a list ended (see PULL-PAGE-003 and PULL-SHAPE-001)',
+    completeFetches(e).length === 0
+      ? 'no walk through a list ended (see PULL-PAGE-003 and PULL-SHAPE-001)'
+      : completeFetches(e).some((w) => walkIds(w).length > 0)
+        ? undefined
+        : 'every list walked was empty: there was no object to count',
   check(evidence) {
     const findings: Finding[] = [];
     const walks = completeFetches(evidence);
