@@ -1,4 +1,5 @@
 // THE pull mutant matrix: for each broken SS 12000 API, exactly which rules fail in which scenario (nothing else may).
+import { NO_ACCESS_MESSAGE } from '../../../src/mock-ss12000-client/index.js';
 import type { Ss12000Mutant } from '../../fixtures/mutants/ss12000-mutant.js';
 import { SS12000_MUTANTS } from '../../fixtures/mutants/ss12000-mutants.js';
 
@@ -13,6 +14,8 @@ export interface PullMutantCase {
   advise?: Record<string, readonly string[]>;
   /** `variant`: a correct implementation unlike the reference (a false failure, now passing); default `mutant`. */
   kind?: 'mutant' | 'variant';
+  /** A phrase every failed rule's first finding must contain (the finding names the cause). */
+  phrase?: string;
   /** Why a rule beyond the obvious one fails too, when one does. */
   note?: string;
   /**
@@ -82,6 +85,13 @@ const EXPECTED: Record<string, Omit<PullMutantCase, 'mutant'>> = {
     expect: { 'ss12000-full-sync': ['PULL-DATA-001'] },
     scenarios: ['ss12000-deletions', 'ss12000-full-sync'],
     note: 'run with the deletions scenario listed first: the runner still plays full-sync before it, so the pupil is judged before the deletion removes it',
+  },
+  'webhook-token-without-access': {
+    ...only(
+      { 'ss12000-webhook-incremental': ['PULL-HOOK-002'], 'ss12000-deletions': ['PULL-HOOK-002'] },
+      "nutid-auth issues the token (requested_access: []), and the SS12000 client refuses it as Skolverket's authentication README says; the finding names the cause",
+    ),
+    phrase: NO_ACCESS_MESSAGE,
   },
   'reference-spelling': {
     kind: 'variant',

@@ -65,8 +65,10 @@ export function definePullMutantSuite(cases: readonly PullMutantCase[]): void {
         expect(failuresOf(report), details.join('\n')).toEqual(testCase.expect);
         expect(rulesWith(report, 'advised'), 'advisories').toEqual(testCase.advise ?? {});
         for (const scenario of report.scenarios) {
-          for (const rule of scenario.rules.filter((r) => r.status === 'failed'))
+          for (const rule of scenario.rules.filter((r) => r.status === 'failed')) {
             expect(rule.findings.length).toBeGreaterThan(0);
+            if (testCase.phrase) expect(rule.findings[0]?.message).toContain(testCase.phrase);
+          }
         }
       });
 
