@@ -26,6 +26,7 @@ export function renderScenario(result: ScenarioResult, p: Palette): string[] {
     `${mark} ${p.bold(result.id)} ${p.dim(`— ${result.title} (${seconds(result.durationMs)})`)}`,
   ];
   if (result.harnessError) lines.push(`    ${p.yellow('harness:')} ${result.harnessError}`);
+  for (const headline of result.headlines ?? []) lines.push(`    ${p.yellow('!')} ${p.bold(headline)}`);
   for (const run of result.runs) {
     const bad = run.timedOut || run.exitCode !== 0;
     if (!bad) continue;

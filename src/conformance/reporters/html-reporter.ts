@@ -56,6 +56,7 @@ function scenarioSection(result: ScenarioResult): string {
 <h2>${badge(result.status)} ${x(result.title)} <code class="muted">${x(result.id)}</code></h2>
 <p class="desc">${x(result.description.trim())}</p>
 ${result.harnessError ? `<p><b>Harness error:</b> ${x(result.harnessError)}</p>` : ''}
+${(result.headlines ?? []).map((h) => `<p class="headline"><b>${x(h)}</b></p>`).join('\n')}
 <p class="muted">${x(runs)} · ${result.traffic.length} calls recorded</p>
 ${renderTimeline(result)}
 <table><thead><tr><th></th><th>rule</th><th>what</th><th>severity</th></tr></thead><tbody>
