@@ -57,7 +57,8 @@ export function shouldRefreshToken(current, nowMs) {
 }
 
 /**
- * The GNAP request body, exactly as the authorization-api README shows it for a certificate client.
+ * Strategy: the GNAP request body, exactly as the authorization-api README shows it for a certificate
+ * client. nutid-auth requires the `bearer` flag (400 without it) and a `cert#S256` in base64url.
  *
  * @param {string} provisioningUrl
  * @param {string} certPem
@@ -99,6 +100,7 @@ export class TokenError extends Error {
  * @param {string | undefined} options.organizationId expected `organization_id`, from the certificate
  * @param {typeof verifyToken} options.verifyToken
  * @param {typeof shouldRefreshToken} options.shouldRefreshToken
+ * @param {typeof transactionBody} [options.transactionBody]
  * @returns {TokenSource}
  */
 export function createTokenSource(options) {
@@ -119,7 +121,9 @@ export function createTokenSource(options) {
         const response = await transport({
           method: 'POST',
           url,
-          body: JSON.stringify(transactionBody(config.provisioningUrl, config.tls.cert)),
+          body: JSON.stringify(
+            (options.transactionBody ?? transactionBody)(config.provisioningUrl, config.tls.cert),
+          ),
           tls: config.tls,
         });
         const body = /** @type {{ access_token?: { value?: unknown, expires_in?: unknown } } | undefined} */ (
