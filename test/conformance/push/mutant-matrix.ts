@@ -96,7 +96,7 @@ export const MUTANT_MATRIX: readonly MutantCase[] = [
   {
     mutant: 'hot-polling',
     breaks: 'polls isCompleted with no pause between polls',
-    expect: { 'happy-path': ['PUSH-JOB-002'] },
+    expect: { 'order-dependencies': ['PUSH-JOB-002'] },
   },
   {
     mutant: 'integer-reset',
