@@ -1,10 +1,11 @@
 // A scenario's change step: picks spread over the whole list (later pages too), removes activities, keeps references whole.
 import { describe, expect, it } from 'vitest';
+import type { JsonObject } from '../../../src/conformance/push/evidence/evidence.js';
 import { applyChange } from '../../../src/conformance/push/runner/dataset-change.js';
 import { activity, group, person, sets } from './evidence-builder.js';
 
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
-const pupil = (n: number) => ({ ...person(id(n)), enrolments: [{ schoolUnit: { id: 'x' } }] });
+const pupil = (n: number): JsonObject => ({ ...person(id(n)), enrolments: [{ schoolUnit: { id: 'x' } }] });
 
 describe('applyChange', () => {
   it('removes pupils spread from the first to the last, not only the first ones', () => {
