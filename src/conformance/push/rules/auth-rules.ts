@@ -39,7 +39,9 @@ export const AUTH_TOKEN_FROM_TRANSACTION = defineRule({
         message:
           transactions.length === 0
             ? 'The client never called /transaction.'
-            : 'No /transaction call succeeded over HTTPS with a client certificate.',
+            : `No /transaction call succeeded over HTTPS with a client certificate (answers: ${[
+                ...new Set(transactions.map((e) => e.status)),
+              ].join(', ')}; PUSH-AUTH-006 says why a request was refused).`,
         requests: firstRequests(transactions.map(toRequestRef)),
       });
     }
