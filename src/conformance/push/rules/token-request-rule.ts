@@ -95,8 +95,10 @@ export function diagnoseTokenRefusal(entry: Entry): Diagnosis {
       fix: 'Send client as an object: {"key":{"proof":"mtls","cert#S256":"…"}}.',
     };
   const code = typeof answer?.code === 'string' ? answer.code : 'no GNAP code';
+  // The mock adds a `reason` member that nutid-auth does not send; it names the check that failed.
+  const reason = typeof answer?.reason === 'string' ? `; reason ${answer.reason}` : '';
   return {
-    cause: `the authorization server refused the request (${code}${description ? `: ${description}` : ''})`,
+    cause: `the authorization server refused the request (${code}${description ? `: ${description}` : ''}${reason})`,
     fix: "Compare the request with the GNAP example in Skolverket's authentication README (docs/auth.md).",
   };
 }
