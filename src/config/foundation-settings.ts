@@ -54,8 +54,9 @@ export const FOUNDATION_SETTINGS = defineSettings({
     flag: 'token-lifetime',
     env: ['PROVTJANST_TOKEN_LIFETIME'],
     kind: 'string',
-    schema: z.coerce.number().int().min(1).default(864_000),
-    description: 'Lifetime of issued tokens in seconds (Skolverket: 864000, ten days).',
+    schema: z.coerce.number().int().min(1).default(36_000),
+    description:
+      "Lifetime of issued tokens in seconds (default 36000: exp - iat of Skolverket's published production token).",
   },
   keyGracePeriod: {
     flag: 'key-grace-period',
@@ -69,7 +70,8 @@ export const FOUNDATION_SETTINGS = defineSettings({
     env: ['PROVTJANST_FEDERATION'],
     kind: 'string',
     schema: z.string().min(1).optional(),
-    description: 'TLS-federation metadata file (JSON); default: one that matches the dev certificates.',
+    description:
+      'TLS-federation metadata file (signed JWS, compact or JSON); default <state-dir>/federation.json, which certs issue writes.',
   },
   openData: {
     flag: 'open-data',

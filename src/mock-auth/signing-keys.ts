@@ -7,15 +7,13 @@ import { z } from 'zod';
 import type { Clock } from '../clock/index.js';
 import { writeFileAtomic } from './atomic-file.js';
 
-/** A public key as published in the JWKS. */
+/** A public key as published in the JWKS: nutid-auth's members, in its order, with no `use` or `alg`. */
 export interface PublicSigningJwk extends JWK {
   kty: 'EC';
-  crv: 'P-256';
   kid: string;
+  crv: 'P-256';
   x: string;
   y: string;
-  use: 'sig';
-  alg: 'ES256';
 }
 
 export interface SigningKey {
@@ -70,7 +68,7 @@ export async function generateSigningKey(kid: string, createdAtMs: number): Prom
 }
 
 function publicJwkOf(kid: string, jwk: JWK): PublicSigningJwk {
-  return { kty: 'EC', crv: 'P-256', kid, x: String(jwk.x), y: String(jwk.y), use: 'sig', alg: 'ES256' };
+  return { kty: 'EC', kid, crv: 'P-256', x: String(jwk.x), y: String(jwk.y) };
 }
 
 /**

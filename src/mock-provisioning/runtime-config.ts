@@ -56,7 +56,7 @@ export const configPatchSchema = z
     jobItemDelayMs: count.optional(),
     jobsIndependent: z.boolean().optional(),
     jobRetentionMs: z.number().int().min(1).optional(),
-    transferDelayMs: count.optional(),
+    transferDelayMs: count.max(1_800_000).optional(),
     deleteReferenced: z.enum(['reject', 'cascade']).optional(),
   })
   .strict();
