@@ -407,6 +407,14 @@ describe('mutants (test/fixtures/mutants): each swaps one behaviour, observably'
         expect(fake.calls.some((c) => /\/jobs\/[^/]+\?/.test(c.path))).toBe(false);
       },
     },
+    'push-no-bearer-flag': {
+      deviates: ({ fake }) => {
+        const request = fake.calls.find((c) => c.path === '/transaction')?.body as {
+          access_token: Array<Record<string, unknown>>;
+        };
+        expect(request.access_token[0]).not.toHaveProperty('flags');
+      },
+    },
     'push-fresh-pacer': {
       deviates: ({ fake }) => {
         const first = api(fake.calls)[0]!;

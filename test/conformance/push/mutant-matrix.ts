@@ -136,6 +136,14 @@ export const MUTANT_MATRIX: readonly MutantCase[] = [
     expect: { 'happy-path': ['PUSH-JOB-001'] },
   },
   {
+    mutant: 'no-bearer-flag',
+    breaks: 'asks /transaction for a token without the "bearer" flag (nutid-auth answers 400)',
+    expect: { 'happy-path': ['PUSH-AUTH-001', 'PUSH-AUTH-006', 'PUSH-DATA-001'] },
+    note:
+      'with no token it sends nothing: PUSH-AUTH-006 names the missing flag and its fix, with the 400 body, so ' +
+      'the failure does not surface only as missing data',
+  },
+  {
     mutant: 'fresh-pacer',
     correct: true,
     breaks: 'its rate pacer starts empty, so a run right after another sends at full pace at once (correct)',
