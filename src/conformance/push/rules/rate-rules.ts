@@ -1,6 +1,6 @@
 // RATE rules: at most 5 write+status calls in any second, X-RateLimit-Reset honoured after a 429, no retry storms.
 import { z } from 'zod';
-import { toRequestRef, uniqueRequestRefs } from '../../result/request-ref.js';
+import { type RequestRef, toRequestRef } from '../../result/request-ref.js';
 import { defineRule, type Finding, firstRequests } from '../../rule/rule.js';
 import { SOURCES } from '../../rule/sources.js';
 import { isWriteQuotaCall, rateLimitResetSeconds } from '../evidence/endpoint.js';
@@ -94,6 +94,29 @@ export const RATE_WITHIN_QUOTA = defineRule({
   },
 });
 
+/** Each entry once, in journal order. */
+function inSeqOrder(entries: readonly Entry[]): Entry[] {
+  return [...new Map(entries.map((e) => [e.seq, e])).values()].sort((a, b) => a.seq - b.seq);
+}
+
+/**
+ * A sequence of calls as evidence lines with their rate facts: each refused call shows the
+ * X-RateLimit-Reset it was answered with, each call after a refusal the gap the client actually waited.
+ */
+function withRateFacts(calls: readonly Entry[]): RequestRef[] {
+  return calls.map((entry, i) => {
+    const ref = toRequestRef(entry);
+    const reset = entry.responseHeaders['x-ratelimit-reset'];
+    const before = i > 0 ? calls[i - 1] : undefined;
+    const waitedMs = before && isRefusal(before) ? entry.timeMs - answeredMs(before) : undefined;
+    if (reset === undefined && waitedMs === undefined) return ref;
+    return {
+      ...ref,
+      rate: { ...(reset !== undefined ? { reset } : {}), ...(waitedMs !== undefined ? { waitedMs } : {}) },
+    };
+  });
+}
+
 export const RATE_HONOURS_RESET = defineRule({
   id: 'PUSH-RATE-002',
   family: 'RATE',
@@ -131,7 +154,7 @@ export const RATE_HONOURS_RESET = defineRule({
     return [
       {
         message: `${times} time(s) the next call of the quota came before X-RateLimit-Reset had passed.`,
-        requests: firstRequests(uniqueRequestRefs(early), 20),
+        requests: firstRequests(withRateFacts(inSeqOrder(early)), 20),
       },
     ];
   },
@@ -186,7 +209,7 @@ export const RATE_NO_RETRY_STORM = defineRule({
         message:
           `${streak.length} calls in a row answered 503, retried after waits of ` +
           `${waits.map((w) => `${w} ms`).join(', ')}: the wait does not grow.`,
-        requests: firstRequests(streak.map(toRequestRef), 20),
+        requests: firstRequests(withRateFacts(streak), 20),
       });
     }
     return findings;
