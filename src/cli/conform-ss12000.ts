@@ -2,19 +2,19 @@
 import { resolve } from 'node:path';
 import { ALL_SETTINGS, loadConfigFile, resolveSettings, type Settings } from '../config/index.js';
 import { packageVersion } from '../conformance/package-info.js';
-import { createProgressReporter } from '../conformance/reporters/progress-reporter.js';
-import { createReporters, isReporterName, REPORTER_NAMES } from '../conformance/reporters/registry.js';
-import { resolveScenarios } from '../conformance/scenario/find-scenarios.js';
-import { ScenarioError } from '../conformance/scenario/scenario-error.js';
-import { createHookDriver, createInteractiveDriver } from '../conformance/ss12000/probe/change-driver.js';
-import { findPullRule } from '../conformance/ss12000/rules/pull-catalogue.js';
-import type { PullRunSettings } from '../conformance/ss12000/runner/probe-context.js';
+import { createHookDriver, createInteractiveDriver } from '../conformance/pull/probe/change-driver.js';
+import { findPullRule } from '../conformance/pull/rules/pull-catalogue.js';
+import type { PullRunSettings } from '../conformance/pull/runner/probe-context.js';
 import {
   DEFAULT_ORGANISATION,
   type PullMockInfo,
   PullRunError,
   runSs12000Conformance,
-} from '../conformance/ss12000/runner/run-ss12000-conformance.js';
+} from '../conformance/pull/runner/run-ss12000-conformance.js';
+import { createProgressReporter } from '../conformance/reporters/progress-reporter.js';
+import { createReporters, isReporterName, REPORTER_NAMES } from '../conformance/reporters/registry.js';
+import { resolveScenarios } from '../conformance/scenario/find-scenarios.js';
+import { ScenarioError } from '../conformance/scenario/scenario-error.js';
 import { parseOrganisationNumber } from '../mock-auth/index.js';
 import { normaliseApiUrl } from '../mock-ss12000-client/index.js';
 import { CliUsageError, helpPointer, parseCommandArgs, secondsFlag, settingOptions } from './args.js';

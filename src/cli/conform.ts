@@ -1,10 +1,10 @@
 // `provtjanst-mock conform push|ss12000`: runs scenarios against a vendor's push client (or SS 12000 API) and reports rule by rule.
 import { resolve } from 'node:path';
 import { packageVersion } from '../conformance/package-info.js';
+import { findRule } from '../conformance/push/rules/catalogue.js';
+import { runConformance } from '../conformance/push/runner/run-conformance.js';
 import { createProgressReporter } from '../conformance/reporters/progress-reporter.js';
 import { createReporters, isReporterName, REPORTER_NAMES } from '../conformance/reporters/registry.js';
-import { findRule } from '../conformance/rules/catalogue.js';
-import { runConformance } from '../conformance/runner/run-conformance.js';
 import { resolveScenarios } from '../conformance/scenario/find-scenarios.js';
 import { ScenarioError } from '../conformance/scenario/scenario-error.js';
 import { CliUsageError, helpPointer, parseCommandArgs, secondsFlag } from './args.js';

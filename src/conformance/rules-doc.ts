@@ -1,6 +1,7 @@
 // docs/rules.md as the docs script renders it: the catalogue, with the built-in scenarios that check each rule.
-import { PULL_RULES, PUSH_RULES } from './rules/catalogue.js';
-import { type RulesSection, renderRulesMarkdown } from './rules/render-rules-markdown.js';
+import { PULL_RULES } from './pull/rules/pull-catalogue.js';
+import { PUSH_RULES } from './push/rules/catalogue.js';
+import { type RulesSection, renderRulesMarkdown } from './rule/render-rules-markdown.js';
 import { loadBuiltinScenarios } from './scenario/find-scenarios.js';
 
 const PULL_SECTION: RulesSection = {

@@ -11,7 +11,7 @@ import { renderJsonReport } from '../../src/conformance/reporters/json-reporter.
 import { renderJunit } from '../../src/conformance/reporters/junit-reporter.js';
 import { createReporters, REPORTER_NAMES } from '../../src/conformance/reporters/registry.js';
 import { broadcast } from '../../src/conformance/reporters/reporter.js';
-import { call, evidence } from './evidence-builder.js';
+import { call, evidence } from './push/evidence-builder.js';
 import { conformanceReportSchema } from './support/report-schema.js';
 import { sampleReport } from './support/sample-report.js';
 import { findAll, parseXml } from './support/xml-parse.js';

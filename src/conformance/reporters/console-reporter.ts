@@ -1,5 +1,5 @@
 // Console reporter: results grouped by scenario, with each failure's evidence (requests) and how to fix it.
-import { formatRequestRef } from '../evidence/request-ref.js';
+import { formatRequestRef } from '../result/request-ref.js';
 import type { ConformanceReport, RuleResult, ScenarioResult } from '../result/result-model.js';
 import { createPalette, type Palette, shouldColour } from './ansi.js';
 import type { Reporter, ReporterOptions } from './reporter.js';

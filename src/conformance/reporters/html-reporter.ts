@@ -1,5 +1,5 @@
 // HTML reporter: one self-contained page (inline CSS and SVG, no external assets) with a traffic timeline per scenario.
-import { formatRequestRef } from '../evidence/request-ref.js';
+import { formatRequestRef } from '../result/request-ref.js';
 import type { ConformanceReport, RuleResult, ScenarioResult } from '../result/result-model.js';
 import { renderTimeline } from './html-timeline.js';
 import { escapeMarkup as x } from './markup-escape.js';

@@ -1,5 +1,5 @@
 // JUnit XML reporter: a testsuite per scenario, a testcase per rule; failures carry message and evidence.
-import { formatRequestRef } from '../evidence/request-ref.js';
+import { formatRequestRef } from '../result/request-ref.js';
 import type { ConformanceReport, RuleResult, ScenarioResult } from '../result/result-model.js';
 import { escapeMarkup as x } from './markup-escape.js';
 import type { Reporter, ReporterOptions } from './reporter.js';

@@ -1,8 +1,8 @@
 // The one hook interface every reporter implements (all hooks optional), and what reporters are built with.
 import type { Writable } from 'node:stream';
-import type { Evidence } from '../evidence/evidence.js';
+import type { PullEvidence } from '../pull/evidence/pull-evidence.js';
+import type { Evidence } from '../push/evidence/evidence.js';
 import type { ConformanceReport, RunPlan, ScenarioResult } from '../result/result-model.js';
-import type { PullEvidence } from '../ss12000/evidence/pull-evidence.js';
 
 /** Something happening inside a scenario, for progress output. */
 export interface ProgressEvent {

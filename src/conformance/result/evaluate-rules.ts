@@ -1,7 +1,7 @@
 // Judges a scenario's evidence with the rules it names, turning outcomes and exceptions into RuleResults.
-import type { Evidence } from '../evidence/evidence.js';
-import { findRule } from '../rules/catalogue.js';
-import type { ConformanceRule } from '../rules/rule.js';
+import type { Evidence } from '../push/evidence/evidence.js';
+import { findRule } from '../push/rules/catalogue.js';
+import type { ConformanceRule } from '../rule/rule.js';
 import type { RuleResult } from './result-model.js';
 
 export interface RuleInvocation {

@@ -1,9 +1,9 @@
 // The read-only result model every reporter reads; the JSON report is exactly `ConformanceReport`.
 import type { JournalComponent } from '../../journal/index.js';
-import type { CallKind } from '../evidence/endpoint.js';
-import type { RequestRef } from '../evidence/request-ref.js';
-import type { Finding, RuleFamily, Severity } from '../rules/rule.js';
-import type { SourceLink } from '../rules/sources.js';
+import type { CallKind } from '../push/evidence/endpoint.js';
+import type { Finding, RuleFamily, Severity } from '../rule/rule.js';
+import type { SourceLink } from '../rule/sources.js';
+import type { RequestRef } from './request-ref.js';
 
 /** What a run checks: a push client (`conform push`) or an SS 12000 API (`conform ss12000`). */
 export type ConformanceTarget = 'push' | 'ss12000';

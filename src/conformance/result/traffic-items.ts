@@ -1,7 +1,7 @@
 // The timeline's view of the evidence: every recorded call with its lane and offset from the scenario start.
-import { classifyCall } from '../evidence/endpoint.js';
-import type { Evidence } from '../evidence/evidence.js';
-import { toRequestRef } from '../evidence/request-ref.js';
+import { classifyCall } from '../push/evidence/endpoint.js';
+import type { Evidence } from '../push/evidence/evidence.js';
+import { toRequestRef } from './request-ref.js';
 import type { TrafficItem } from './result-model.js';
 
 export function trafficItems(evidence: Evidence, scenarioStartMs: number): TrafficItem[] {

@@ -1,7 +1,7 @@
 // The scenario file format (scenarios/*.yaml): a discriminated union on `target`; part 2 adds `ss12000`.
 import { z } from 'zod';
 import { DEFECT_KINDS } from '../../generator/defect-kinds.js';
-import { pullScenarioSchema } from '../ss12000/scenario/pull-scenario-schema.js';
+import { pullScenarioSchema } from '../pull/scenario/pull-scenario-schema.js';
 
 /** Settings the runner owns: a scenario may not set them. */
 export const RUNNER_OWNED_SETTINGS = [

@@ -5,7 +5,7 @@ import type {
   ScenarioResult,
 } from '../../../src/conformance/result/result-model.js';
 import { summarise } from '../../../src/conformance/result/summarise.js';
-import { T0 } from '../evidence-builder.js';
+import { T0 } from '../push/evidence-builder.js';
 
 const rule = (id: string, status: RuleResult['status'], extra: Partial<RuleResult> = {}): RuleResult => ({
   ruleId: id,
