@@ -48,6 +48,15 @@ export function insecureTokenCurl(running: RunningMock, organisationNumber: stri
   ].join('\n');
 }
 
+/** The flags `token` needs to find this mock, when it does not run where `token` looks by default. */
+function tokenCommandFlags(running: RunningMock): string {
+  const httpsPort = new URL(running.localHttpsUrl).port;
+  return [
+    running.urls.root === 'http://localhost:8080' ? '' : ` --mock-url ${running.urls.root}`,
+    httpsPort === '8443' ? '' : ` --https-port ${httpsPort}`,
+  ].join('');
+}
+
 const INSECURE_WARNING = [
   '!!! INSECURE DEV AUTH IS ON: plain-HTTP /transaction trusts client.key without a certificate.',
   '!!! Tokens it issues say auth_source "insecure-dev". Never expose this mock beyond your machine.',
@@ -78,7 +87,7 @@ export function renderBanner(running: RunningMock, files?: BannerFiles, insecure
       `  client certificate    ${files.clientCertPath} (organisation ${files.organisationNumber})`,
       `  client key            ${files.clientKeyPath}`,
       '',
-      `Get a token (prints it): provtjanst-mock token --org ${files.organisationNumber}`,
+      `Get a token (prints it): provtjanst-mock token --org ${files.organisationNumber}${tokenCommandFlags(running)}`,
       'or by hand, over mTLS:',
       tokenCurl(running, files),
     );
