@@ -1,5 +1,6 @@
 // `provtjanst-mock conform ss12000`: runs pull scenarios against a vendor's SS 12000 API and reports rule by rule.
-import { resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { ALL_SETTINGS, loadConfigFile, resolveSettings, type Settings } from '../config/index.js';
 import { packageVersion } from '../conformance/package-info.js';
 import { createHookDriver, createInteractiveDriver } from '../conformance/pull/probe/change-driver.js';
@@ -154,6 +155,9 @@ async function conformSs12000(argv: string[]): Promise<number> {
     env: process.env,
     ...(configFile ? { file: loadConfigFile(configFile), fileName: configFile } : {}),
   });
+  // --jwks-out may name a file in the report folder, which the reporters have not made yet.
+  const jwksOut = typeof flags['jwks-out'] === 'string' ? resolve(flags['jwks-out']) : undefined;
+  if (jwksOut) mkdirSync(dirname(jwksOut), { recursive: true });
   const certDir = (await ensureClientFiles(mockSettings.stateDir, organisationNumber)).dir;
   const options = {
     outDir: resolve(typeof flags.out === 'string' ? flags.out : 'reports/conformance'),
@@ -189,7 +193,7 @@ async function conformSs12000(argv: string[]): Promise<number> {
       reporters,
       version: packageVersion(),
       ...(changeDriver ? { changeDriver } : {}),
-      ...(typeof flags['jwks-out'] === 'string' ? { jwksOut: resolve(flags['jwks-out']) } : {}),
+      ...(jwksOut ? { jwksOut } : {}),
       onMockReady: (info) => process.stderr.write(banner(info, certDir)),
     });
     for (const scenario of report.scenarios) {

@@ -69,7 +69,7 @@ describe('provtjanst-mock conform ss12000', () => {
   });
 
   it('passes the reference API through its change hook, writes the JWKS it trusts, and exits 0', async () => {
-    const jwks = join(dir, 'jwks.json');
+    const jwks = join(dir, 'reports', 'conformance', 'jwks.json'); // a folder no one has made yet
     const { code, stderr } = await cli([
       '--url',
       vendor.url,
