@@ -1,5 +1,5 @@
 // `provtjanst-mock certs`: creates the dev CA and issues client certificates (both identification modes).
-import { parseArgs } from 'node:util';
+import type { parseArgs } from 'node:util';
 import {
   ALL_SETTINGS,
   loadConfigFile,
@@ -9,6 +9,7 @@ import {
 } from '../config/index.js';
 import { API_PATHS } from '../config/mock-urls.js';
 import { CLIENT_FILES, type DevClient, ensureDevPki, issueDevClient } from '../mock-auth/index.js';
+import { helpPointer, parseCommandArgs } from './args.js';
 
 export interface CertsIo {
   out(line: string): void;
@@ -129,9 +130,10 @@ export async function runCertsCommand(argv: string[], io: CertsIo = CONSOLE_IO):
     typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true; args: string[] }>
   >;
   try {
-    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+    // parseCommandArgs: the same strict parse, with errors in words ("did you mean --org?").
+    parsed = parseCommandArgs(argv, OPTIONS) as typeof parsed;
   } catch (error) {
-    io.err(`provtjanst-mock certs: ${(error as Error).message}\n\n${CERTS_HELP}`);
+    io.err(`provtjanst-mock certs: ${(error as Error).message}\n${helpPointer('certs')}`);
     return EXIT.usage;
   }
   const { values, positionals } = parsed;

@@ -34,6 +34,14 @@ describe('unknown options', () => {
     expect(pull).toMatchObject({ code: 2, err: expect.stringContaining('did you mean --mock-url?') });
   });
 
+  it('does so for certs', async () => {
+    const { code, err } = await cli(['certs', 'issue', '--orgg', '5567044268', '--out', 'x']);
+    expect(code).toBe(2);
+    expect(err).toBe(
+      `provtjanst-mock certs: unknown option --orgg; did you mean --org?\n${HELP_POINTER('certs')}`,
+    );
+  });
+
   it('suggests a command for a misspelt one', async () => {
     const { code, err } = await cli(['gnerate']);
     expect(code).toBe(2);
