@@ -62,6 +62,20 @@ const INSECURE_WARNING = [
   '!!! Tokens it issues say auth_source "insecure-dev". Never expose this mock beyond your machine.',
 ];
 
+/** Where the control plane is open, or the token it needs (printed only when the mock made it up). */
+export function controlLines(running: RunningMock): string[] {
+  const control = running.mock.services.control;
+  if (!control.guarded)
+    return [`  control token         none: the control plane is open, as the mock listens on loopback only`];
+  return control.generated
+    ? [
+        `  control token         ${control.token}`,
+        `                        (generated: /_mock/** needs "Authorization: Bearer <token>";`,
+        `                         the CLI reads it from --control-token or PROVTJANST_CONTROL_TOKEN)`,
+      ]
+    : [`  control token         the one given with --control-token (/_mock/** needs it as a Bearer token)`];
+}
+
 export function renderBanner(running: RunningMock, files?: BannerFiles, insecureDevAuth = false): string {
   const { urls } = running;
   const lines = [
@@ -77,6 +91,7 @@ export function renderBanner(running: RunningMock, files?: BannerFiles, insecure
     `  Provisioning API      ${urls.provisioning}`,
     `  SS12000 client        ${urls.ss12000Client}`,
     `  control plane         ${urls.control}   (journal: ${urls.control}/journal, HAR: ${urls.control}/journal.har)`,
+    ...controlLines(running),
     '',
     'The mock keeps its data in memory: stopping it (Ctrl-C) forgets what was pushed.',
   ];

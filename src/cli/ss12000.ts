@@ -12,6 +12,8 @@ Subcommands:
 
 Options:
   --mock-url URL   The running mock (default $PROVTJANST_MOCK_URL, else http://localhost:8080)
+  --control-token T  The mock's control token, when it listens beyond loopback
+                   (default $PROVTJANST_CONTROL_TOKEN; see docs/auth.md)
   --wait           register/sync: wait until the sync has finished (exit 1 unless it succeeded; default off)
   --timeout S      Seconds --wait waits at most (default 300)
   --json           Print the control plane's JSON answer (default off)
@@ -46,27 +48,43 @@ const OPTIONS = {
   url: { type: 'string' },
   'url-id': { type: 'string' },
   'mock-url': { type: 'string' },
+  'control-token': { type: 'string' },
   wait: { type: 'boolean' },
   timeout: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
+/** Sent as `Authorization: Bearer` on every control-plane call when set. */
+let controlToken: string | undefined;
+
 async function call(method: string, url: string, body?: unknown): Promise<unknown> {
   let res: Response;
   try {
     res = await fetch(url, {
       method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      headers: {
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(controlToken ? { authorization: `Bearer ${controlToken}` } : {}),
+      },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
   } catch (error) {
     throw new MockUnreachableError(new URL(url).origin, networkFailureWords(error));
   }
   const text = await res.text();
-  const json = text ? (JSON.parse(text) as unknown) : undefined;
+  let json: unknown;
+  try {
+    json = text ? (JSON.parse(text) as unknown) : undefined;
+  } catch {
+    json = undefined;
+  }
   if (!res.ok) {
     const message = (json as { message?: string } | undefined)?.message ?? text;
+    if (res.status === 401)
+      throw new CliFailure(
+        `${method} ${new URL(url).pathname} answered 401: ${message} (give --control-token or set PROVTJANST_CONTROL_TOKEN)`,
+      );
     throw new CliFailure(`${method} ${new URL(url).pathname} answered ${res.status}: ${message}`);
   }
   return json;
@@ -175,6 +193,7 @@ export async function runSs12000Command(argv: string[]): Promise<number> {
     url?: string;
     'url-id'?: string;
     'mock-url'?: string;
+    'control-token'?: string;
     wait?: boolean;
     json?: boolean;
     help?: boolean;
@@ -189,6 +208,7 @@ export async function runSs12000Command(argv: string[]): Promise<number> {
     '',
   );
   const base = `${mockUrl}/_mock`;
+  controlToken = values['control-token'] ?? process.env.PROVTJANST_CONTROL_TOKEN ?? undefined;
   const print = (json: unknown, text: string) =>
     console.log(values.json ? JSON.stringify(json, null, 2) : text);
   const needs = (name: 'org' | 'url' | 'url-id') => {
