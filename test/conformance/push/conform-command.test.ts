@@ -41,7 +41,7 @@ describe('conform push: arguments', () => {
     expect(await runConformCommand(['push', '--client', 'true', '--reporter', 'console,tap'])).toBe(2);
     expect(printed(err)).toContain('unknown reporter "tap"');
     expect(await runConformCommand(['push', '--client', 'true', '--scenario', 'no-such-thing'])).toBe(2);
-    expect(printed(err)).toContain('no scenario with this id');
+    expect(printed(err)).toContain('no push scenario with the id "no-such-thing"');
   });
 
   it('exits 2 for an invalid scenario file, naming file and line', async () => {
