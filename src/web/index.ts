@@ -1,6 +1,6 @@
 // Public surface of the web capability: the pages' sub-app, the shared flow palette, and the unjournaled paths.
-export { CONTROL_INDEX } from './control-index/control-routes-index.js';
-export { FLOW_CSS } from './flow-style/flow-css.js';
+
+export { FLOW_CSS } from '../flow-style/flow-css.js';
 export {
   CALL_KIND_COLOURS,
   FLOW_LANES,
@@ -11,7 +11,8 @@ export {
   lanesOfCallKind,
   STATUS_CLASSES,
   statusColour,
-} from './flow-style/flow-palette.js';
+} from '../flow-style/flow-palette.js';
+export { CONTROL_INDEX } from './control-index/control-routes-index.js';
 export { signInOnRefusal } from './sign-in/sign-in-on-refusal.js';
 export { createWebApp, type WebApp, type WebAppOptions } from './web-app.js';
 export { isUnjournaledWebPath, WEB_PATHS } from './web-paths.js';

@@ -1,4 +1,5 @@
 // An inline SVG timeline of one scenario's traffic: a lane per kind of call, a dot per call, client runs shaded.
+import { statusColour } from '../../flow-style/flow-palette.js';
 import { formatBytes, pathWithQuery } from '../result/request-ref.js';
 import type { ScenarioResult, TrafficItem } from '../result/result-model.js';
 import { escapeMarkup as x } from './markup-escape.js';
@@ -31,14 +32,8 @@ const LEFT = 84;
 const LANE = 26;
 const TOP = 22;
 
-/** Fill colour by HTTP status: success, client error, quota, unavailable, no answer. */
-export function statusColour(status: number): string {
-  if (status === 0) return '#6b7280';
-  if (status === 429) return '#f59e0b';
-  if (status >= 500) return '#8b5cf6';
-  if (status >= 400) return '#dc2626';
-  return '#16a34a';
-}
+/** Fill colour by HTTP status: the live view's palette, so the report and the live view look alike. */
+export { statusColour };
 
 /** The SVG (a string) for a scenario; offending requests (those in findings) get a black ring. */
 export function renderTimeline(result: ScenarioResult): string {

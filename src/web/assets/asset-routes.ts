@@ -1,8 +1,8 @@
 // Serves the pages' files: the stylesheet, the page scripts, and the vendor files from their npm packages.
 import { Hono } from 'hono';
 import type { AppEnv } from '../../app-env.js';
+import { FLOW_CSS } from '../../flow-style/flow-css.js';
 import { SWAGGER_INIT_SCRIPT } from '../api-docs/swagger-init-script.js';
-import { FLOW_CSS } from '../flow-style/flow-css.js';
 import { HOME_SCRIPT } from '../home/home-script.js';
 import { LIVE_CSS, PAGE_CSS } from '../layout/page-styles.js';
 import { LIVE_SCRIPT } from '../live/live-script.js';

@@ -1,13 +1,13 @@
 // Turns a journal entry (or a job event) into one arrow of the live sequence diagram: lanes, kind, label, colour.
 import { classifyCall } from '../../conformance/push/evidence/endpoint.js';
-import type { JournalEntry } from '../../journal/index.js';
 import {
   CALL_KIND_COLOURS,
   type FlowCallKind,
   type FlowLaneId,
   laneIndex,
   statusColour,
-} from '../flow-style/flow-palette.js';
+} from '../../flow-style/flow-palette.js';
+import type { JournalEntry } from '../../journal/index.js';
 
 /** What the browser draws for one exchange; `seq` opens its evidence. */
 export interface FlowArrow {

@@ -1,6 +1,6 @@
 // The live view for trainers: the sequence diagram of recent traffic, the jobs board, fault switches and a reset.
 
-import { CALL_KIND_COLOURS, FLOW_LANES, STATUS_CLASSES } from '../flow-style/flow-palette.js';
+import { CALL_KIND_COLOURS, FLOW_LANES, STATUS_CLASSES } from '../../flow-style/flow-palette.js';
 import { PageShell } from '../layout/page-shell.js';
 import { WEB_PATHS } from '../web-paths.js';
 

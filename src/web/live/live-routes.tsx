@@ -2,7 +2,7 @@
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { AppEnv } from '../../app-env.js';
-import { FLOW_LANES } from '../flow-style/flow-palette.js';
+import { FLOW_LANES } from '../../flow-style/flow-palette.js';
 import type { WebServices } from '../web-services.js';
 import { toExchangeEvidence } from './exchange-evidence.js';
 import type { FlowArrow } from './flow-arrow.js';
