@@ -19,6 +19,7 @@ import {
   type SigningKeyStatus,
   SigningKeyStore,
 } from './signing-keys.js';
+import { VerifiedTokenCache } from './verified-token-cache.js';
 import { verifyAccessToken } from './verify-token.js';
 
 /** What the HTTPS server needs: its certificate, and the CAs whose client certificates it accepts. */
@@ -96,6 +97,9 @@ export async function createAuthService(options: AuthServiceOptions): Promise<Au
   const issuerOption = options.issuer ?? defaultIssuer(settings);
   const currentIssuer = () => (typeof issuerOption === 'function' ? issuerOption() : issuerOption);
   let unpublished: SigningKey | undefined;
+  // Tokens whose signature verified; each use still re-checks key, time and audience (verified-token-cache.ts).
+  const verifiedTokens = new VerifiedTokenCache();
+  const publishedKey = (kid: string) => keys.published(kid);
 
   const tls: AuthTlsMaterial = {
     caCertPem: ca.certPem,
@@ -158,9 +162,13 @@ export async function createAuthService(options: AuthServiceOptions): Promise<Au
         faults: tokenFaults,
       };
     },
-    verifyAccessToken: (token, expected) => verifyAccessToken(token, expected, keys, clock),
+    verifyAccessToken: (token, expected) => verifyAccessToken(token, expected, keys, clock, verifiedTokens),
     jwks: () => keys.jwks(),
-    rotate: () => keys.rotate(),
+    async rotate() {
+      const rotated = await keys.rotate();
+      verifiedTokens.dropUnpublished(publishedKey);
+      return rotated;
+    },
     signingKeys: () => keys.status(),
     federation: () => federation.snapshot(),
     identifyClient: (input) => identifyClient({ ...input, federation: federation.snapshot() }),
