@@ -27,8 +27,22 @@ export const AUTH_SOURCE_CLAIM: Record<AuthSource, string> = {
   'insecure-dev': 'insecure-dev',
 };
 
-/** Deliberate defects a token can be issued with (fault knobs, and for other capabilities' scenarios). */
-export type TokenFault = 'expired' | 'not-yet-valid' | 'unknown-kid';
+/**
+ * Deliberate defects a token can be issued with (fault knobs, and for other capabilities' scenarios). Each
+ * yields a token a correct receiver or client must refuse: `expired` (ran out before it was issued),
+ * `not-yet-valid` (validity starts an hour ahead), `wrong-location` (requested_access names another API),
+ * `wrong-organisation` (organization_id names another huvudman), `unknown-kid` (a kid not in the JWKS) and
+ * `bad-signature` (a published kid, but signed by another key).
+ */
+export const TOKEN_FAULTS = [
+  'expired',
+  'not-yet-valid',
+  'wrong-location',
+  'wrong-organisation',
+  'unknown-kid',
+  'bad-signature',
+] as const;
+export type TokenFault = (typeof TOKEN_FAULTS)[number];
 
 export interface IssueTokenRequest {
   /** 10 digits (an `SE` prefix or a dash are tolerated). */

@@ -1,4 +1,4 @@
-// Fault knobs for token requests: fail the next N, delay them on the clock, issue expired, not-yet-valid or unknown-kid tokens.
+// Fault knobs for token requests: fail the next N, delay them on the clock, issue tokens a correct client must refuse.
 import { z } from 'zod';
 import type { TokenFault } from './access-token.js';
 
@@ -19,7 +19,10 @@ export const authFaultsInputSchema = z
     delay: z.strictObject({ ms: z.number().int().min(0).max(3_600_000), count: count.optional() }).optional(),
     expired: z.strictObject({ count: count.optional() }).optional(),
     notYetValid: z.strictObject({ count: count.optional() }).optional(),
+    wrongLocation: z.strictObject({ count: count.optional() }).optional(),
+    wrongOrganisation: z.strictObject({ count: count.optional() }).optional(),
     unknownKid: z.strictObject({ count: count.optional() }).optional(),
+    badSignature: z.strictObject({ count: count.optional() }).optional(),
   })
   .refine((faults) => !(faults.expired && faults.notYetValid), {
     message: 'expired and notYetValid exclude each other',
@@ -51,6 +54,16 @@ export interface AuthFaultControl {
   /** Consumes the token faults for one token about to be issued. */
   takeTokenFaults(): TokenFault[];
 }
+
+/** Each token knob and the fault it puts into the next issued token(s). */
+const TOKEN_FAULT_KNOBS = [
+  ['expired', 'expired'],
+  ['notYetValid', 'not-yet-valid'],
+  ['wrongLocation', 'wrong-location'],
+  ['wrongOrganisation', 'wrong-organisation'],
+  ['unknownKid', 'unknown-kid'],
+  ['badSignature', 'bad-signature'],
+] as const satisfies readonly (readonly [keyof AuthFaultState, TokenFault])[];
 
 function parse(input: AuthFaultsInput): AuthFaultState {
   const parsed = authFaultsInputSchema.safeParse(input);
@@ -100,11 +113,7 @@ export function createAuthFaults(): AuthFaultControl {
       return decision;
     },
     takeTokenFaults() {
-      const faults: TokenFault[] = [];
-      if (consume(state, 'expired')) faults.push('expired');
-      if (consume(state, 'notYetValid')) faults.push('not-yet-valid');
-      if (consume(state, 'unknownKid')) faults.push('unknown-kid');
-      return faults;
+      return TOKEN_FAULT_KNOBS.filter(([knob]) => consume(state, knob)).map(([, fault]) => fault);
     },
   };
 }

@@ -121,23 +121,26 @@ export async function createAuthService(options: AuthServiceOptions): Promise<Au
     async issueToken(request) {
       const tokenFaults = [...new Set(request.faults ?? [])];
       let key = keys.current();
-      if (tokenFaults.includes('unknown-kid')) {
-        // A throwaway key never published in the JWKS: receivers must answer unknown kid.
+      let signer = key;
+      if (tokenFaults.includes('unknown-kid') || tokenFaults.includes('bad-signature')) {
+        // A throwaway key never published in the JWKS. Under unknown-kid its own kid goes into the header
+        // (receivers must answer unknown kid); under bad-signature the current, published kid does, so the
+        // signature fails against the published key (receivers must answer bad signature).
         unpublished ??= await generateSigningKey(
           `provtjanst_mock_unpublished_${randomBytes(4).toString('hex')}`,
           clock.now(),
         );
-        key = unpublished;
+        signer = unpublished;
+        if (tokenFaults.includes('unknown-kid')) key = unpublished;
       }
-      const { value, claims, lifetimeSeconds } = await signAccessToken(request, {
+      const { value, claims, access, lifetimeSeconds } = await signAccessToken(request, {
         kid: key.kid,
-        privateKey: key.privateKey,
+        privateKey: signer.privateKey,
         issuer: currentIssuer(),
         nowMs: clock.now(),
         defaultLifetimeSeconds: settings.tokenLifetime,
       });
       const tokenId = tokenFingerprint(value);
-      const access = claims.requested_access as IssuedToken['access'];
       log.add({
         tokenId,
         organisationId: claims.organization_id,

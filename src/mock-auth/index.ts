@@ -8,6 +8,7 @@ export {
   type AuthSource,
   type IssuedToken,
   type IssueTokenRequest,
+  TOKEN_FAULTS,
   type TokenErrorCode,
   type TokenFault,
   type VerifyExpectation,

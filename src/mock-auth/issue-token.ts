@@ -20,6 +20,14 @@ const DEFAULT_SOURCE = {
   'insecure-dev': 'provtjanst-mock-insecure-dev',
 } as const;
 
+/** Where a `wrong-location`-fault token says it is for: an API no receiver is. */
+export const WRONG_LOCATION_FAULT_URL = 'https://another-api.provtjanst-mock.invalid/api/v1';
+
+/** The organisation a `wrong-organisation`-fault token names: another huvudman than the client's. */
+export function otherOrganisationNumber(organisationNumber: string | undefined): string {
+  return organisationNumber === '5565594230' ? '5560000167' : '5565594230';
+}
+
 /** How far in the past an `expired`-fault token ran out. */
 export const EXPIRED_FAULT_AGO_SECONDS = 60;
 
@@ -72,7 +80,7 @@ export function normaliseIssueRequest(request: IssueTokenRequest): {
 export async function signAccessToken(
   request: IssueTokenRequest,
   context: SignContext,
-): Promise<{ value: string; claims: AccessTokenClaims; lifetimeSeconds: number }> {
+): Promise<{ value: string; claims: AccessTokenClaims; access: AccessGrant[]; lifetimeSeconds: number }> {
   const { organisationNumber, access } = normaliseIssueRequest(request);
   const lifetimeSeconds = request.lifetimeSeconds ?? context.defaultLifetimeSeconds;
   const now = Math.floor(context.nowMs / 1000);
@@ -84,6 +92,12 @@ export async function signAccessToken(
       ? now + NOT_YET_VALID_FAULT_AHEAD_SECONDS
       : now;
   const exp = iat + lifetimeSeconds;
+  const tokenOrganisation = request.faults?.includes('wrong-organisation')
+    ? otherOrganisationNumber(organisationNumber)
+    : organisationNumber;
+  const tokenAccess = request.faults?.includes('wrong-location')
+    ? access.map((grant) => ({ ...grant, locations: [WRONG_LOCATION_FAULT_URL] }))
+    : access;
   const claims: AccessTokenClaims = {
     ...request.extraClaims,
     aud: TOKEN_AUDIENCE,
@@ -93,13 +107,13 @@ export async function signAccessToken(
     iat,
     iss: context.issuer,
     nbf: iat,
-    organization_id: toOrganisationId(organisationNumber),
-    requested_access: access,
+    organization_id: toOrganisationId(tokenOrganisation),
+    requested_access: tokenAccess,
     source: request.source ?? DEFAULT_SOURCE[request.authSource],
     version: 1,
   };
   const value = await new SignJWT(claims)
     .setProtectedHeader({ alg: 'ES256', kid: context.kid, typ: 'JWT' })
     .sign(context.privateKey);
-  return { value, claims, lifetimeSeconds };
+  return { value, claims, access, lifetimeSeconds };
 }

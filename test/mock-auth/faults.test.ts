@@ -129,6 +129,49 @@ describe('auth fault knobs', () => {
     });
   });
 
+  it('issues a token for another location, then a good one', async () => {
+    h.auth.faults.set({ wrongLocation: { count: 1 } });
+    const res = await h.transaction(transactionBody(client.entityId), client);
+    const body = res.json as TokenResponse & { access_token: { access: unknown } };
+    // The response echoes the request; only the signed token lies.
+    expect(body.access_token.access).toEqual([{ type: 'provisioning-api', locations: [h.provisioningUrl] }]);
+    const result = await h.auth.verifyAccessToken(body.access_token.value, expected());
+    expect(result).toMatchObject({ ok: false, code: 'wrong_location' });
+    expect(h.auth.issuedTokens().at(-1)?.faults).toEqual(['wrong-location']);
+    const next = (await h.transaction(transactionBody(client.entityId), client)).json as TokenResponse;
+    expect((await h.auth.verifyAccessToken(next.access_token.value, expected())).ok).toBe(true);
+  });
+
+  it('issues a token for another organisation', async () => {
+    await control('POST', { wrongOrganisation: {} });
+    const body = (await h.transaction(transactionBody(client.entityId), client)).json as TokenResponse;
+    const result = await h.auth.verifyAccessToken(body.access_token.value, {
+      ...expected(),
+      organisationId: 'SE5567044268',
+    });
+    expect(result).toMatchObject({ ok: false, code: 'wrong_organisation' });
+    const claims = JSON.parse(
+      Buffer.from(body.access_token.value.split('.')[1] ?? '', 'base64url').toString(),
+    );
+    expect(claims.organization_id).toMatch(/^SE\d{10}$/);
+    expect(claims.organization_id).not.toBe('SE5567044268');
+  });
+
+  it('signs with a published kid but another key (bad signature)', async () => {
+    await control('PUT', { badSignature: { count: 1 } });
+    const body = (await h.transaction(transactionBody(client.entityId), client)).json as TokenResponse;
+    const header = JSON.parse(
+      Buffer.from(body.access_token.value.split('.')[0] ?? '', 'base64url').toString(),
+    );
+    expect(h.auth.jwks().keys.map((key) => key.kid)).toContain(header.kid);
+    expect(await h.auth.verifyAccessToken(body.access_token.value, expected())).toMatchObject({
+      ok: false,
+      code: 'bad_signature',
+    });
+    expect(h.auth.issuedTokens().at(-1)?.faults).toEqual(['bad-signature']);
+    expect(h.auth.faults.get()).toEqual({});
+  });
+
   it('delays token requests on the mock clock, not the wall clock', async () => {
     h.auth.faults.set({ delay: { ms: 5_000, count: 1 } });
     let settled = false;
