@@ -1,4 +1,5 @@
 // `provtjanst-mock conform push|ss12000`: runs scenarios against a vendor's push client (or SS 12000 API) and reports rule by rule.
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { packageVersion } from '../conformance/package-info.js';
@@ -22,6 +23,8 @@ Options:
   --reporter <names>     Comma-separated: ${REPORTER_NAMES.join(', ')} (default: console).
   --out <dir>            Folder for json, junit, html and har reports (default: reports/conformance).
   --timeout <seconds>    Time limit of each client run, overriding the scenarios' own.
+  --jobs <n>             Scenarios run at once, each with its own mock, ports and folders; reports keep
+                         the scenarios' order (default here: ${defaultJobs()}; 1 with --verbose).
   --list                 List the scenarios and the rules each checks; run nothing.
   --verbose              Echo the client's output to stderr.
   --quiet                No progress lines on stderr.
@@ -29,6 +32,14 @@ Options:
 Exit codes: 0 every rule passed; 1 a rule failed; 2 the harness or the configuration is at fault.`;
 
 const EXIT_USAGE = 2;
+
+/**
+ * Scenarios spend most of their time waiting (client start-up, job delays, rate windows), so twice the
+ * cores keeps a small machine busy without starving the clients; at most 6 (docs/conformance.md).
+ */
+export function defaultJobs(): number {
+  return Math.max(1, Math.min(6, availableParallelism() * 2));
+}
 
 class UsageError extends Error {}
 
@@ -49,6 +60,7 @@ function parse(argv: string[]) {
       reporter: { type: 'string', multiple: true },
       out: { type: 'string' },
       timeout: { type: 'string' },
+      jobs: { type: 'string' },
       list: { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
@@ -99,6 +111,13 @@ export async function runConformCommand(argv: string[]): Promise<number> {
       if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0)
         throw new UsageError(`--timeout must be a positive number of seconds, got "${values.timeout}"`);
     }
+    // --verbose echoes the client's output, which stays readable only one client at a time.
+    let jobs = values.verbose ? 1 : defaultJobs();
+    if (values.jobs !== undefined) {
+      jobs = Number(values.jobs);
+      if (!Number.isInteger(jobs) || jobs < 1)
+        throw new UsageError(`--jobs must be a whole number of at least 1, got "${values.jobs}"`);
+    }
     const reporterNames = splitList(values.reporter);
     const unknown = reporterNames.find((name) => !isReporterName(name));
     if (unknown) throw new UsageError(`unknown reporter "${unknown}" (known: ${REPORTER_NAMES.join(', ')})`);
@@ -116,6 +135,7 @@ export async function runConformCommand(argv: string[]): Promise<number> {
       scenarios,
       reporters,
       version: packageVersion(),
+      jobs,
       ...(timeoutSeconds !== undefined ? { timeoutSeconds } : {}),
       ...(values.verbose ? { onClientOutput: (text: string) => process.stderr.write(text) } : {}),
     });
