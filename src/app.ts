@@ -3,7 +3,20 @@ import { Hono } from 'hono';
 import type { AppEnv } from './app-env.js';
 import { type Clock, createRealClock } from './clock/index.js';
 import { buildMockUrls, buildSettings, localRoots, type MockUrls, type Settings } from './config/index.js';
-import { componentForPath, createJournalApp, Journal, journalMiddleware } from './journal/index.js';
+import {
+  type ControlAccess,
+  controlBodyCap,
+  controlGuard,
+  resolveControlAccess,
+} from './control-plane/index.js';
+import {
+  CLIENT_ABORTED,
+  clientWentAway,
+  componentForPath,
+  createJournalApp,
+  Journal,
+  journalMiddleware,
+} from './journal/index.js';
 import {
   type AuthService,
   createAuthApp,
@@ -24,10 +37,12 @@ import {
 import { pickRuleSettings } from './model/rule-settings-spec.js';
 import {
   createOpenDataApp,
+  createOpenDataControlApp,
   createSeededCatalogue,
   loadCatalogueFile,
   type OpenDataCatalogue,
   openDataNotFound,
+  SwitchableCatalogue,
 } from './open-data/index.js';
 
 export interface MockAppOptions {
@@ -40,6 +55,8 @@ export interface MockAppOptions {
   urls?: MockUrls;
   /** An auth service already created (the server creates it first, for its TLS material). */
   auth?: AuthService;
+  /** Who may use the control plane; default: from `settings.host` and `settings.controlToken`. */
+  control?: ControlAccess;
 }
 
 /** Everything the sub-apps share; the conformance runner reads the mock through this. */
@@ -54,6 +71,8 @@ export interface MockServices {
   ss12000Client: Ss12000ClientService;
   /** The Provisioning API: per-organisation store, bulk jobs, limits and faults. */
   provisioning: ProvisioningService;
+  /** Open on loopback; otherwise the token the control plane, the journal and the pages require. */
+  control: ControlAccess;
 }
 
 export interface MockApp {
@@ -62,6 +81,9 @@ export interface MockApp {
   /** Stops background work (timers, file handles). The HTTP servers are the caller's. */
   close(): Promise<void>;
 }
+
+/** Where the open-data catalogue is loaded at run time; its body cap is the larger one. */
+const OPEN_DATA_CONTROL_PATH = '/_mock/open-data';
 
 /** The URLs a mock with these settings answers on, before any --public-url is applied. */
 export function defaultUrls(settings: Settings): MockUrls {
@@ -81,16 +103,23 @@ export function defaultUrls(settings: Settings): MockUrls {
 export async function createMockApp(options: MockAppOptions = {}): Promise<MockApp> {
   const settings = buildSettings(options.settings);
   const clock = options.clock ?? createRealClock();
+  const ownsJournal = !options.journal;
   const journal =
     options.journal ??
     new Journal({
       capacity: settings.journalSize,
+      maxBytes: settings.journalMaxBytes,
       bodyCapBytes: settings.journalBodyCap,
       ...(settings.journalFile ? { ndjsonFile: settings.journalFile } : {}),
     });
+  const control =
+    options.control ?? resolveControlAccess({ host: settings.host, controlToken: settings.controlToken });
   const urls = options.urls ?? defaultUrls(settings);
   const auth = options.auth ?? (await createAuthService({ settings, clock }));
-  const catalogue = settings.openData ? loadCatalogueFile(settings.openData) : createSeededCatalogue();
+  // Switchable: PUT /_mock/open-data replaces it for every component at once.
+  const catalogue = new SwitchableCatalogue(
+    settings.openData ? loadCatalogueFile(settings.openData) : createSeededCatalogue(),
+  );
   // The model's interpretation switches apply wherever rules run: push (store) and pull (mirror).
   const ruleSettings = pickRuleSettings(settings);
   const ss12000Client = new Ss12000ClientService({
@@ -112,6 +141,7 @@ export async function createMockApp(options: MockAppOptions = {}): Promise<MockA
     catalogue,
     ss12000Client,
     provisioning,
+    control,
   };
 
   const app = new Hono<AppEnv>();
@@ -124,6 +154,16 @@ export async function createMockApp(options: MockAppOptions = {}): Promise<MockA
       skip: (path) => path.startsWith('/_mock/journal'),
     }),
   );
+  // The control plane (and the journal, and any page served later) is guarded by one middleware;
+  // its bodies are capped before any handler reads them (docs/auth.md, "The control plane").
+  const guard = controlGuard(control);
+  app.use('/_mock', guard);
+  app.use('/_mock/*', guard);
+  const openDataCap = controlBodyCap(settings.controlOpenDataBodyCap);
+  const controlCap = controlBodyCap(settings.controlBodyCap);
+  app.use('/_mock/*', (c, next) =>
+    c.req.path === OPEN_DATA_CONTROL_PATH ? openDataCap(c, next) : controlCap(c, next),
+  );
 
   app.route('/', createAuthApp({ auth, urls, settings }));
   app.route('/provtjanst/open-data/v1', createOpenDataApp({ catalogue, clock }));
@@ -134,6 +174,7 @@ export async function createMockApp(options: MockAppOptions = {}): Promise<MockA
   app.route('/_mock/provisioning', createProvisioningControlApp({ service: provisioning }));
   app.route('/provtjanst/ss12000/klient/v1', createSs12000WebhookApp({ service: ss12000Client, clock }));
   app.route('/_mock/auth', createAuthControlApp({ auth }));
+  app.route(OPEN_DATA_CONTROL_PATH, createOpenDataControlApp({ catalogue }));
   app.route('/_mock', createSs12000ControlApp({ service: ss12000Client }));
   app.route('/_mock', createJournalApp({ journal }));
   app.get('/_mock/info', (c) =>
@@ -153,6 +194,8 @@ export async function createMockApp(options: MockAppOptions = {}): Promise<MockA
   });
 
   app.onError((error, c) => {
+    // A client that went away mid-request is no bug of the mock's: the journal records it as aborted.
+    if (clientWentAway(c)) return c.json({ code: 'aborted', message: CLIENT_ABORTED }, 400);
     // A 500 here is a bug in the mock, never a behaviour of Skolverket's: say so plainly.
     console.error(`[provtjanst-mock] unhandled error on ${c.req.method} ${c.req.path}:`, error);
     return c.json(
@@ -168,6 +211,7 @@ export async function createMockApp(options: MockAppOptions = {}): Promise<MockA
       await ss12000Client.close();
       provisioning.close();
       await auth.close?.();
+      if (ownsJournal) journal.close();
     },
   };
 }

@@ -11,8 +11,12 @@ export function certificateThumbprint(certPem) {
   return createHash('sha256').update(new X509Certificate(certPem).raw).digest('base64');
 }
 
-/** `SE5567044268`, `556704-4268`, `5567044268`, optionally with a `-suffix` (SITHS) or `16` century prefix. */
-const ORGANISATION_NUMBER = /^(?:NTR)?(?:SE)?-?(?:16(?=\d{6}-?\d{4}))?(\d{6})-?(\d{4})(?:-[A-Za-z0-9]+)?$/i;
+/**
+ * `SE5567044268`, `556704-4268`, `5567044268`, with the forms of Skolverket's three CAs: ExpiTrust's `16`
+ * prefix, SITHS's `SE…-suffix`, EFOS's `EFOS16…-suffix`.
+ */
+const ORGANISATION_NUMBER =
+  /^(?:NTR)?(?:EFOS)?(?:SE)?-?(?:16(?=\d{6}-?\d{4}))?(\d{6})-?(\d{4})(?:-[A-Za-z0-9]+)?$/i;
 
 /**
  * The huvudman's organisation id (`SE` + 10 digits) from the subject's organizationIdentifier or serialNumber,

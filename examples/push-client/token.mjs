@@ -46,8 +46,9 @@ export async function verifyToken(token, { jwks, expect }) {
 }
 
 /**
- * Strategy: whether to fetch a new token before a call. The token lives 10 days (`expires_in: 864000`):
- * reuse it, and refresh only when less than a minute is left.
+ * Strategy: whether to fetch a new token before a call. A token lives hours to days (Skolverket's
+ * production token: 36000 s; its example response says `expires_in: 864000`): reuse it, and refresh only
+ * when less than a minute is left.
  *
  * @param {TokenState | undefined} current
  * @param {number} nowMs
@@ -57,7 +58,8 @@ export function shouldRefreshToken(current, nowMs) {
 }
 
 /**
- * The GNAP request body, exactly as the authorization-api README shows it for a certificate client.
+ * The GNAP request body, exactly as the authentication-api README shows it for a certificate client:
+ * access, the bearer flag, and cert#S256 as standard base64 (what its openssl command prints).
  *
  * @param {string} provisioningUrl
  * @param {string} certPem

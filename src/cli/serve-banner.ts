@@ -33,6 +33,20 @@ export function tokenCurl(running: RunningMock, files: BannerFiles): string {
   ].join('\n');
 }
 
+/** Where the control plane is open, or the token it needs (printed only when the mock made it up). */
+export function controlLines(running: RunningMock): string[] {
+  const control = running.mock.services.control;
+  if (!control.guarded)
+    return [`  control token         none: the control plane is open, as the mock listens on loopback only`];
+  return control.generated
+    ? [
+        `  control token         ${control.token}`,
+        `                        (generated: /_mock/** needs "Authorization: Bearer <token>";`,
+        `                         the CLI reads it from --control-token or PROVTJANST_CONTROL_TOKEN)`,
+      ]
+    : [`  control token         the one given with --control-token (/_mock/** needs it as a Bearer token)`];
+}
+
 export function renderBanner(running: RunningMock, files?: BannerFiles, insecureDevAuth = false): string {
   const { urls } = running;
   const lines = [
@@ -47,6 +61,7 @@ export function renderBanner(running: RunningMock, files?: BannerFiles, insecure
     `  Provisioning API      ${urls.provisioning}`,
     `  SS12000 client        ${urls.ss12000Client}`,
     `  control plane         ${urls.control}   (journal: ${urls.control}/journal, HAR: ${urls.control}/journal.har)`,
+    ...controlLines(running),
   ];
   if (files) {
     lines.push(

@@ -11,6 +11,8 @@ Subcommands:
 
 Options:
   --mock-url URL   The running mock (default $PROVTJANST_MOCK_URL or http://localhost:8080)
+  --control-token T  The mock's control token, when it listens beyond loopback
+                   (default $PROVTJANST_CONTROL_TOKEN; see docs/auth.md)
   --wait           register/sync: wait until the sync has finished (exit 1 unless it succeeded)
   --timeout S      Seconds --wait waits at most (default 300)
   --json           Print the control plane's JSON answer`;
@@ -37,21 +39,36 @@ interface RegistrationView {
 
 class CliFailure extends Error {}
 
+/** Sent as `Authorization: Bearer` on every control-plane call when set. */
+let controlToken: string | undefined;
+
 async function call(method: string, url: string, body?: unknown): Promise<unknown> {
   let res: Response;
   try {
     res = await fetch(url, {
       method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      headers: {
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(controlToken ? { authorization: `Bearer ${controlToken}` } : {}),
+      },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
   } catch (error) {
     throw new CliFailure(`cannot reach the mock at ${new URL(url).origin}: ${(error as Error).message}`);
   }
   const text = await res.text();
-  const json = text ? (JSON.parse(text) as unknown) : undefined;
+  let json: unknown;
+  try {
+    json = text ? (JSON.parse(text) as unknown) : undefined;
+  } catch {
+    json = undefined;
+  }
   if (!res.ok) {
     const message = (json as { message?: string } | undefined)?.message ?? text;
+    if (res.status === 401)
+      throw new CliFailure(
+        `${method} ${new URL(url).pathname} answered 401: ${message} (give --control-token or set PROVTJANST_CONTROL_TOKEN)`,
+      );
     throw new CliFailure(`${method} ${new URL(url).pathname} answered ${res.status}: ${message}`);
   }
   return json;
@@ -102,6 +119,7 @@ export async function runSs12000Command(argv: string[]): Promise<number> {
       url: { type: 'string' },
       'url-id': { type: 'string' },
       'mock-url': { type: 'string' },
+      'control-token': { type: 'string' },
       wait: { type: 'boolean' },
       timeout: { type: 'string' },
       json: { type: 'boolean' },
@@ -118,6 +136,7 @@ export async function runSs12000Command(argv: string[]): Promise<number> {
     '',
   );
   const base = `${mockUrl}/_mock`;
+  controlToken = values['control-token'] ?? process.env.PROVTJANST_CONTROL_TOKEN ?? undefined;
   const timeout = Number(values.timeout ?? 300);
   const print = (json: unknown, text: string) =>
     console.log(values.json ? JSON.stringify(json, null, 2) : text);

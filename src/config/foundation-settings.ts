@@ -54,8 +54,9 @@ export const FOUNDATION_SETTINGS = defineSettings({
     flag: 'token-lifetime',
     env: ['PROVTJANST_TOKEN_LIFETIME'],
     kind: 'string',
-    schema: z.coerce.number().int().min(1).default(864_000),
-    description: 'Lifetime of issued tokens in seconds (Skolverket: 864000, ten days).',
+    schema: z.coerce.number().int().min(1).default(36_000),
+    description:
+      "Lifetime of issued tokens in seconds (default 36000: exp - iat of Skolverket's published production token).",
   },
   keyGracePeriod: {
     flag: 'key-grace-period',
@@ -64,12 +65,21 @@ export const FOUNDATION_SETTINGS = defineSettings({
     schema: z.coerce.number().int().min(0).default(864_000),
     description: 'Seconds a rotated-out signing key stays in the JWKS.',
   },
+  maxSigningKeys: {
+    flag: 'max-signing-keys',
+    env: ['PROVTJANST_MAX_SIGNING_KEYS'],
+    kind: 'string',
+    schema: z.coerce.number().int().min(2).max(1000).default(10),
+    description:
+      'Most signing keys kept (current plus rotated-out keys in their grace period); past it the oldest rotated-out keys go first.',
+  },
   federation: {
     flag: 'federation',
     env: ['PROVTJANST_FEDERATION'],
     kind: 'string',
     schema: z.string().min(1).optional(),
-    description: 'TLS-federation metadata file (JSON); default: one that matches the dev certificates.',
+    description:
+      'TLS-federation metadata file (signed JWS, compact or JSON); default <state-dir>/federation.json, which certs issue writes.',
   },
   openData: {
     flag: 'open-data',
@@ -85,12 +95,21 @@ export const FOUNDATION_SETTINGS = defineSettings({
     schema: z.coerce.number().int().min(1).default(10_000),
     description: 'How many exchanges the in-memory journal keeps.',
   },
+  journalMaxBytes: {
+    flag: 'journal-max-bytes',
+    env: ['PROVTJANST_JOURNAL_MAX_BYTES'],
+    kind: 'string',
+    schema: z.coerce.number().int().min(65_536).default(67_108_864),
+    description:
+      'Most bytes the in-memory journal holds in all (bodies, URLs, headers); past it the oldest exchanges go first.',
+  },
   journalFile: {
     flag: 'journal-file',
     env: ['PROVTJANST_JOURNAL_FILE'],
     kind: 'string',
     schema: z.string().min(1).optional(),
-    description: 'Also append every exchange to this NDJSON file.',
+    description:
+      'Also append every exchange to this NDJSON file (created 0600; tokens only as fingerprints).',
   },
   journalBodyCap: {
     flag: 'journal-body-cap',

@@ -83,8 +83,19 @@ export function toHarEntry(entry: JournalEntry) {
 export type HarEntry = ReturnType<typeof toHarEntry>;
 
 export interface HarLog {
-  log: { version: '1.2'; creator: { name: string; version: string }; pages: []; entries: HarEntry[] };
+  log: {
+    version: '1.2';
+    creator: { name: string; version: string };
+    comment: string;
+    pages: [];
+    entries: HarEntry[];
+  };
 }
+
+/** Said in every export, so whoever opens the file knows why no token in it works. */
+export const HAR_TOKEN_COMMENT =
+  'Tokens are not stored in clear: every bearer token (Authorization headers) and every JWT in a URL or body ' +
+  '(e.g. the /transaction answer) is replaced by its fingerprint in brackets, "[fingerprint]", the same value as _tokenId.';
 
 /** A HAR 1.2 document with the given entries, oldest first. */
 export function toHar(entries: readonly JournalEntry[], creatorVersion = '0.1.0'): HarLog {
@@ -92,6 +103,7 @@ export function toHar(entries: readonly JournalEntry[], creatorVersion = '0.1.0'
     log: {
       version: '1.2',
       creator: { name: 'provtjanst-mock', version: creatorVersion },
+      comment: HAR_TOKEN_COMMENT,
       pages: [],
       entries: entries.map(toHarEntry),
     },

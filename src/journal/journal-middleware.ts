@@ -1,12 +1,16 @@
-// Hono middleware that records every inbound request and its answer in the journal, bodies streamed and capped.
+// Hono middleware that records every inbound request and its answer in the journal, doing only the work it keeps.
 import { randomUUID } from 'node:crypto';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../app-env.js';
 import type { Clock } from '../clock/clock.js';
+import { BodyCapture, type CapturedBody } from './body-capture.js';
+import { CLIENT_ABORTED, clientWentAway } from './client-abort.js';
 import { clientIp } from './client-ip.js';
 import type { Journal } from './journal.js';
 import type { JournalAnnotations, JournalComponent } from './journal-entry.js';
+import { captureBodyLazily } from './lazy-request-body.js';
 import { pickRecordedHeaders } from './recorded-headers.js';
+import { plainResponseBody } from './response-body.js';
 
 export interface JournalMiddlewareOptions {
   journal: Journal;
@@ -28,69 +32,53 @@ export function componentForPath(path: string): JournalComponent {
 }
 
 const TEXTUAL = /json|text|xml|x-www-form-urlencoded/i;
+/** Answers that stream for as long as the client listens: recorded without their body. */
+const EVENT_STREAM = /^text\/event-stream/i;
+const NO_BODY: CapturedBody = { size: 0, text: '', truncated: false };
 
-/** Tees a body stream: counts every byte and keeps the first `cap` bytes, without buffering the rest. */
-function captureStream(cap: number) {
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  let kept = 0;
-  const stream = new TransformStream<Uint8Array, Uint8Array>({
-    transform(chunk, controller) {
-      size += chunk.byteLength;
-      if (kept < cap) {
-        const slice = chunk.subarray(0, cap - kept);
-        chunks.push(slice);
-        kept += slice.byteLength;
-      }
-      controller.enqueue(chunk);
-    },
-  });
-  return {
-    stream,
-    read: () => ({ size, text: Buffer.concat(chunks).toString('utf8'), truncated: size > kept }),
-  };
+/** True when the request may carry a body; bodiless requests never get a body stream made for them. */
+function mayHaveBody(method: string, headers: Headers): boolean {
+  if (method === 'GET' || method === 'HEAD') return false;
+  if (headers.has('transfer-encoding')) return true;
+  const length = headers.get('content-length');
+  return length !== null && length !== '0';
+}
+
+function decodeCapped(body: string | Uint8Array, cap: number, journal: Journal): CapturedBody {
+  if (typeof body === 'string') {
+    const capped = journal.capBody(body);
+    // Below the cap and one byte a character, the length is the size: no byte count needed.
+    const size = capped.truncated ? Buffer.byteLength(body) : Buffer.byteLength(capped.text);
+    return { size, text: capped.text, truncated: capped.truncated };
+  }
+  const capture = new BodyCapture(cap);
+  capture.add(body);
+  return capture.read();
 }
 
 export function journalMiddleware(options: JournalMiddlewareOptions): MiddlewareHandler<AppEnv> {
   const { journal, clock } = options;
-  return async (c, next) => {
+  const cap = journal.bodyCapBytes;
+
+  const record = (
+    c: Context<AppEnv>,
+    startedMs: number,
+    requestId: string,
+    annotations: JournalAnnotations,
+    requestHeaders: Headers,
+    requestBody: CapturedBody | undefined,
+    res: Response,
+    responseBody: CapturedBody,
+    responseError?: string,
+  ) => {
     const path = c.req.path;
-    const requestId = c.req.header('x-request-id') || randomUUID();
-    c.set('requestId', requestId);
-    const annotations: JournalAnnotations = {};
-    c.set('journal', annotations);
-    if (options.skip?.(path)) return next();
-
-    const startedMs = clock.now();
-    const raw = c.req.raw;
-    const capture = raw.body ? captureStream(journal.bodyCapBytes) : undefined;
-    if (raw.body && capture) {
-      // Replace the body with a counting tee so limits downstream still see a stream (see body-limit).
-      c.req.raw = new Request(raw, {
-        body: raw.body.pipeThrough(capture.stream),
-        duplex: 'half',
-      } as RequestInit);
-    }
-
-    await next();
-
-    const res = c.res;
-    const requestBody = capture?.read();
-    const declaredLength = Number(raw.headers.get('content-length') ?? 0);
-    let responseText = '';
-    let responseSize = 0;
-    const contentType = res.headers.get('content-type') ?? '';
-    if (res.body && TEXTUAL.test(contentType)) {
-      responseText = await res.clone().text();
-      responseSize = Buffer.byteLength(responseText);
-    } else {
-      responseSize = Number(res.headers.get('content-length') ?? 0);
-    }
-    const cappedResponse = journal.capBody(responseText);
-    const requestContentType = raw.headers.get('content-type') ?? '';
+    const aborted = clientWentAway(c);
+    const error = aborted ? CLIENT_ABORTED : (annotations.error ?? responseError);
+    const requestContentType = requestHeaders.get('content-type') ?? '';
     const keepRequestBody =
-      requestBody && requestBody.size > 0 && (TEXTUAL.test(requestContentType) || !requestContentType);
-
+      requestBody !== undefined &&
+      requestBody.size > 0 &&
+      (!requestContentType || TEXTUAL.test(requestContentType));
     journal.record({
       requestId,
       direction: 'inbound',
@@ -101,23 +89,91 @@ export function journalMiddleware(options: JournalMiddlewareOptions): Middleware
       method: c.req.method,
       url: c.req.url,
       path,
-      status: annotations.error ? 0 : res.status,
+      // No answer reached a client that went away, whatever the handler made of the broken body.
+      status: error && (aborted || annotations.error) ? 0 : res.status,
       clientIp: clientIp(c, options.trustProxy),
       ...(annotations.organisationId ? { organisationId: annotations.organisationId } : {}),
       ...(annotations.tokenId ? { tokenId: annotations.tokenId } : {}),
-      requestHeaders: pickRecordedHeaders(raw.headers),
+      requestHeaders: pickRecordedHeaders(requestHeaders),
       responseHeaders: pickRecordedHeaders(res.headers),
       // Unread bodies (refused before parsing) are known only by their declared length.
-      requestBodySize: requestBody && requestBody.size > 0 ? requestBody.size : declaredLength,
-      responseBodySize: responseSize,
+      requestBodySize:
+        requestBody && requestBody.size > 0
+          ? requestBody.size
+          : Number(requestHeaders.get('content-length') ?? 0),
+      responseBodySize: responseBody.size,
       ...(keepRequestBody
         ? { requestBody: requestBody.text, requestBodyTruncated: requestBody.truncated }
         : {}),
-      ...(responseText
-        ? { responseBody: cappedResponse.text, responseBodyTruncated: cappedResponse.truncated }
+      ...(responseBody.text
+        ? { responseBody: responseBody.text, responseBodyTruncated: responseBody.truncated }
         : {}),
-      ...(annotations.error ? { error: annotations.error } : {}),
-      ...(annotations.notes ? { notes: annotations.notes } : {}),
+      ...(error ? { error } : {}),
+      ...(aborted
+        ? { notes: { ...annotations.notes, aborted: true } }
+        : annotations.notes
+          ? { notes: annotations.notes }
+          : {}),
+    });
+  };
+
+  return async (c, next) => {
+    const requestId = c.req.header('x-request-id') || randomUUID();
+    c.set('requestId', requestId);
+    const annotations: JournalAnnotations = {};
+    c.set('journal', annotations);
+    if (options.skip?.(c.req.path)) return next();
+
+    const startedMs = clock.now();
+    const raw = c.req.raw;
+    const requestHeaders = raw.headers;
+    let requestCapture: BodyCapture | undefined;
+    if (mayHaveBody(c.req.method, requestHeaders)) {
+      // The body is seen as the handler (or a body limit) reads it: nothing is read ahead or copied.
+      requestCapture = new BodyCapture(cap);
+      captureBodyLazily(raw, requestCapture);
+    }
+
+    await next();
+
+    const res = c.res;
+    const requestBody = requestCapture?.read();
+    const contentType = res.headers.get('content-type') ?? '';
+    const declaredSize = () => Number(res.headers.get('content-length') ?? 0);
+    if (!TEXTUAL.test(contentType) || EVENT_STREAM.test(contentType)) {
+      const size = EVENT_STREAM.test(contentType) ? 0 : declaredSize();
+      record(c, startedMs, requestId, annotations, requestHeaders, requestBody, res, { ...NO_BODY, size });
+      return;
+    }
+    const plain = plainResponseBody(res);
+    if (plain !== undefined) {
+      const body = plain === null ? NO_BODY : decodeCapped(plain, cap, journal);
+      record(c, startedMs, requestId, annotations, requestHeaders, requestBody, res, body);
+      return;
+    }
+    if (!res.body) {
+      record(c, startedMs, requestId, annotations, requestHeaders, requestBody, res, NO_BODY);
+      return;
+    }
+    // A streamed answer: recorded once it has been sent to its end (or the client stopped reading).
+    const capture = new BodyCapture(cap);
+    const tee = capture.tee((error) =>
+      record(
+        c,
+        startedMs,
+        requestId,
+        annotations,
+        requestHeaders,
+        requestBody,
+        res,
+        capture.read(),
+        error === undefined ? undefined : `answer not sent to its end: ${String(error)}`,
+      ),
+    );
+    c.res = new Response(res.body.pipeThrough(tee), {
+      status: res.status,
+      statusText: res.statusText,
+      headers: res.headers,
     });
   };
 }

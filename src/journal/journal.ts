@@ -1,13 +1,17 @@
-// The journal: an in-memory ring of exchanges, optionally appended to an NDJSON file, with filters and listeners.
-import { appendFileSync } from 'node:fs';
+// The journal: an in-memory ring of exchanges bounded by entries and bytes, optionally appended to an NDJSON file.
+import { closeSync, fchmodSync, openSync, writeSync } from 'node:fs';
+import { entryFootprint } from './entry-footprint.js';
 import type { JournalDirection, JournalEntry } from './journal-entry.js';
+import { redactTokens } from './redact-tokens.js';
 
 export interface JournalOptions {
   /** How many entries the ring keeps before dropping the oldest. */
   capacity?: number;
+  /** How many bytes (estimated, see `entry-footprint.ts`) the ring holds before dropping the oldest. */
+  maxBytes?: number;
   /** Bodies longer than this many bytes are cut (the size fields keep the true size). */
   bodyCapBytes?: number;
-  /** Append every entry as one JSON line to this file. */
+  /** Append every entry as one JSON line to this file (created, or narrowed to, mode 0600). */
   ndjsonFile?: string;
 }
 
@@ -30,29 +34,71 @@ export interface JournalFilter {
 export type JournalListener = (entry: JournalEntry) => void;
 
 export const DEFAULT_JOURNAL_CAPACITY = 10_000;
+export const DEFAULT_JOURNAL_MAX_BYTES = 64 * 1024 * 1024;
 export const DEFAULT_BODY_CAP_BYTES = 64 * 1024;
+
+function redactHeaders(headers: Record<string, string>): void {
+  for (const name in headers) {
+    const value = headers[name] as string;
+    if (value.includes('eyJ')) headers[name] = redactTokens(value);
+  }
+}
+
+/** Removes tokens from every text of an entry that may carry one in clear (bodies, URL, headers, ids). */
+function redactEntry(entry: JournalEntry): JournalEntry {
+  if (entry.requestBody !== undefined) entry.requestBody = redactTokens(entry.requestBody);
+  if (entry.responseBody !== undefined) entry.responseBody = redactTokens(entry.responseBody);
+  if (entry.error !== undefined) entry.error = redactTokens(entry.error);
+  entry.url = redactTokens(entry.url);
+  entry.path = redactTokens(entry.path);
+  entry.requestId = redactTokens(entry.requestId);
+  redactHeaders(entry.requestHeaders);
+  redactHeaders(entry.responseHeaders);
+  return entry;
+}
 
 export class Journal {
   readonly capacity: number;
+  readonly maxBytes: number;
   readonly bodyCapBytes: number;
-  private readonly ndjsonFile: string | undefined;
   private readonly ring: JournalEntry[] = [];
+  private readonly footprints: number[] = [];
+  private heldBytes = 0;
+  private dropped = 0;
   private nextSeq = 1;
   private readonly listeners = new Set<JournalListener>();
+  private fileDescriptor: number | undefined;
 
   constructor(options: JournalOptions = {}) {
     this.capacity = options.capacity ?? DEFAULT_JOURNAL_CAPACITY;
+    this.maxBytes = options.maxBytes ?? DEFAULT_JOURNAL_MAX_BYTES;
     this.bodyCapBytes = options.bodyCapBytes ?? DEFAULT_BODY_CAP_BYTES;
-    this.ndjsonFile = options.ndjsonFile;
     if (this.capacity < 1) throw new TypeError('journal capacity must be at least 1');
+    if (this.maxBytes < 1) throw new TypeError('journal maxBytes must be at least 1');
+    if (options.ndjsonFile) {
+      // Entries hold what clients sent (civic numbers, whole datasets): readable by the owner only.
+      this.fileDescriptor = openSync(options.ndjsonFile, 'a', 0o600);
+      fchmodSync(this.fileDescriptor, 0o600);
+    }
   }
 
-  /** Stores an entry (assigning its `seq`), tells listeners, and returns the stored entry. */
+  /**
+   * Stores an entry (assigning its `seq`, replacing tokens in its bodies and URL by their fingerprint),
+   * drops the oldest entries past either bound, tells listeners, and returns the stored entry.
+   */
   record(entry: Omit<JournalEntry, 'seq'>): JournalEntry {
-    const stored: JournalEntry = { seq: this.nextSeq++, ...entry };
+    const stored = redactEntry({ seq: this.nextSeq++, ...entry });
+    const footprint = entryFootprint(stored);
     this.ring.push(stored);
-    if (this.ring.length > this.capacity) this.ring.shift();
-    if (this.ndjsonFile) appendFileSync(this.ndjsonFile, `${JSON.stringify(stored)}\n`);
+    this.footprints.push(footprint);
+    this.heldBytes += footprint;
+    // The newest entry always stays, even alone over the byte bound (its bodies are capped anyway).
+    while (this.ring.length > this.capacity || (this.heldBytes > this.maxBytes && this.ring.length > 1)) {
+      this.ring.shift();
+      this.heldBytes -= this.footprints.shift() ?? 0;
+      this.dropped++;
+    }
+    if (this.fileDescriptor !== undefined) writeSync(this.fileDescriptor, `${JSON.stringify(stored)}\n`);
     for (const listener of this.listeners) listener(stored);
     return stored;
   }
@@ -73,8 +119,21 @@ export class Journal {
     return this.nextSeq - 1;
   }
 
+  /** Estimated bytes the ring holds now (never above `maxBytes` unless one entry alone is). */
+  get bytes(): number {
+    return this.heldBytes;
+  }
+
+  /** How many entries were dropped to stay within the bounds since start (or the last `clear`). */
+  get droppedCount(): number {
+    return this.dropped;
+  }
+
   clear(): void {
     this.ring.length = 0;
+    this.footprints.length = 0;
+    this.heldBytes = 0;
+    this.dropped = 0;
   }
 
   subscribe(listener: JournalListener): () => void {
@@ -84,8 +143,18 @@ export class Journal {
 
   /** Cuts a body to the cap, reporting whether it was cut. */
   capBody(body: string): { text: string; truncated: boolean } {
-    if (Buffer.byteLength(body) <= this.bodyCapBytes) return { text: body, truncated: false };
+    // Fewer characters than the cap means fewer bytes too only when each is one byte; the length check
+    // spares the byte count for short bodies.
+    if (body.length * 3 <= this.bodyCapBytes || Buffer.byteLength(body) <= this.bodyCapBytes)
+      return { text: body, truncated: false };
     return { text: Buffer.from(body).subarray(0, this.bodyCapBytes).toString('utf8'), truncated: true };
+  }
+
+  /** Closes the NDJSON file, if any; later entries stay in memory only. */
+  close(): void {
+    if (this.fileDescriptor === undefined) return;
+    closeSync(this.fileDescriptor);
+    this.fileDescriptor = undefined;
   }
 }
 

@@ -1,5 +1,6 @@
 // The access token's vocabulary: access types, the claim set, issue requests and verification results.
 import { z } from 'zod';
+import type { RequestedAccess } from './transaction-request.js';
 
 /** The three kinds of access Skolverket's authorization server grants (dnp-facts §1). */
 export const ACCESS_TYPES = ['provisioning-api', 'ss12000-client', 'ss12000-api'] as const;
@@ -45,16 +46,22 @@ export const TOKEN_FAULTS = [
 export type TokenFault = (typeof TOKEN_FAULTS)[number];
 
 export interface IssueTokenRequest {
-  /** 10 digits (an `SE` prefix or a dash are tolerated). */
-  organisationNumber: string;
-  entityId: string;
-  access: { type: AccessType; locations: string[] }[];
+  /** 10 digits (an `SE` prefix or a dash are tolerated); the claim becomes `SE<number>`. */
+  organisationNumber?: string;
+  /** The `organization_id` claim verbatim (what /transaction's flows found); wins over `organisationNumber`. */
+  organizationId?: string;
+  /** Federation tokens; nutid-auth's CA tokens have none. */
+  entityId?: string;
+  /** For in-process callers: known types only, each with locations. */
+  access?: { type: AccessType; locations: string[] }[];
+  /** For /transaction: the access as nutid-auth parsed it (any type, strings allowed, maybe empty). Wins over `access`. */
+  requestedAccess?: RequestedAccess[];
   authSource: AuthSource;
   /** The `source` claim; defaults per auth source. */
   source?: string;
   /** Seconds; default `settings.tokenLifetime`. */
   lifetimeSeconds?: number;
-  /** Extra claims (e.g. `common_name` for certificate clients); never override the standard ones. */
+  /** Extra claims (`common_name`, `organization_name`, `country_code` of CA clients); never override the standard ones. */
   extraClaims?: Readonly<Record<string, string>>;
   faults?: readonly TokenFault[];
   /** For the issued-token log: `transaction` when minted by POST /transaction. Default `direct`. */
@@ -68,13 +75,31 @@ export interface IssuedToken {
   /** Fingerprint of the JWT (the journal's tokenId). */
   tokenId: string;
   kid: string;
-  claims: AccessTokenClaims;
+  claims: IssuedClaims;
   /** What `expires_in` says: the lifetime, even when a fault made the token expired already. */
   expiresIn: number;
-  access: AccessGrant[];
+  /** The access the token was asked for (the response's `access`); faults never change it. */
+  access: RequestedAccess[];
   faults: TokenFault[];
 }
 
+/** The claims of a token as issued: nutid-auth's set, where organization_id and entity_id may be absent. */
+export interface IssuedClaims {
+  aud: string;
+  auth_source: string;
+  entity_id?: string;
+  exp: number;
+  iat: number;
+  iss: string;
+  nbf: number;
+  organization_id?: string;
+  requested_access: RequestedAccess[];
+  source?: string;
+  version: number;
+  [extra: string]: unknown;
+}
+
+/** What a receiver demands of a token: an organisation (SE + 10 digits) and object access entries. */
 export const accessTokenClaimsSchema = z.looseObject({
   aud: z.union([z.string(), z.array(z.string())]),
   auth_source: z.string(),
@@ -84,7 +109,12 @@ export const accessTokenClaimsSchema = z.looseObject({
   iss: z.string(),
   nbf: z.number(),
   organization_id: z.string().regex(/^SE\d{10}$/, 'organization_id must be SE + 10 digits'),
-  requested_access: z.array(z.looseObject({ type: z.string(), locations: z.array(z.string()).default([]) })),
+  // nutid-auth allows bare strings in requested_access; they grant nothing a receiver checks, so they are dropped.
+  requested_access: z
+    .array(
+      z.union([z.string(), z.looseObject({ type: z.string(), locations: z.array(z.string()).default([]) })]),
+    )
+    .transform((entries) => entries.filter((entry) => typeof entry !== 'string')),
   source: z.string().optional(),
   version: z.number(),
 });

@@ -1,26 +1,35 @@
-// The auth capability as one service: dev PKI and TLS material, signing keys, token issue/verify, faults, log.
-import { randomBytes } from 'node:crypto';
+// The auth capability as one service: dev PKI and TLS material, flows, signing keys, token issue/verify, faults, log.
+import { randomBytes, type webcrypto } from 'node:crypto';
 import type { JWK } from 'jose';
 import type { Clock } from '../clock/index.js';
 import type { Settings } from '../config/index.js';
 import { tokenFingerprint } from '../journal/index.js';
 import type { IssuedToken, IssueTokenRequest, VerifyExpectation, VerifyResult } from './access-token.js';
-import type { AuthFailure } from './auth-errors.js';
 import { type AuthFaultControl, createAuthFaults } from './auth-faults.js';
-import { type DevPkiPaths, ensureDevPki, loadApprovedCaPems } from './dev-pki.js';
+import { type Flow, type FlowsResult, runFlows } from './auth-flows.js';
+import { CA_PROFILES } from './ca-profiles.js';
+import { caFlow, mdqFlow, tlsfedFlow } from './certificate-flows.js';
+import { type DevPkiPaths, ensureDevPki, ensureIssuingCa } from './dev-pki.js';
+import { ensureFederationKey, readJwksFile } from './federation-signing.js';
 import { type FederationSnapshot, FederationStore } from './federation-store.js';
-import { type ClientIdentity, type IdentifyClientInput, identifyClient } from './identify-client.js';
+import { insecureDevFlow } from './insecure-dev-flow.js';
 import { signAccessToken, TOKEN_AUDIENCE } from './issue-token.js';
 import { IssuedTokenLog, type IssuedTokenRecord } from './issued-token-log.js';
+import type { TlsPeer } from './peer-certificate.js';
 import { issueServerCertificate, serverHosts } from './server-certificate.js';
+import type { AuthFlowName } from './settings.js';
 import {
   generateSigningKey,
   type SigningKey,
   type SigningKeyStatus,
   SigningKeyStore,
 } from './signing-keys.js';
+import type { TransactionRequest } from './transaction-request.js';
+import { type TrustedCa, type TrustedCaSource, TrustedCaStore } from './trusted-cas.js';
 import { VerifiedTokenCache } from './verified-token-cache.js';
 import { verifyAccessToken } from './verify-token.js';
+
+const FLOWS: Record<AuthFlowName, Flow> = { tlsfed: tlsfedFlow, ca: caFlow, mdq: mdqFlow };
 
 /** What the HTTPS server needs: its certificate, and the CAs whose client certificates it accepts. */
 export interface AuthTlsMaterial {
@@ -28,7 +37,7 @@ export interface AuthTlsMaterial {
   caCertPem: string;
   serverCertPem: string;
   serverKeyPem: string;
-  /** Dev CA plus approved CAs (`<stateDir>/approved-cas/*.pem`): the HTTPS server's `ca` option. */
+  /** The server dev CA plus the CAs CAFlow trusts: the HTTPS server's `ca` option (a hint to clients only). */
   trustedCaPems: string[];
 }
 
@@ -54,12 +63,17 @@ export interface AuthService {
   issueToken(request: IssueTokenRequest): Promise<IssuedToken>;
   /** Verifies a token as a receiver must: signature by kid, nbf/exp on the clock, type, location, organisation. */
   verifyAccessToken(token: string | undefined | null, expected: VerifyExpectation): Promise<VerifyResult>;
+  /** The public key new tokens are signed with (for /.well-known/public.pem). */
+  currentPublicKey(): webcrypto.CryptoKey;
   /** The published keys (current, and retired ones within the grace period). */
   jwks(): { keys: JWK[] };
   rotate(): Promise<{ kid: string; retiredKid: string }>;
   signingKeys(): SigningKeyStatus[];
-  federation(): FederationSnapshot;
-  identifyClient(input: Omit<IdentifyClientInput, 'federation'>): ClientIdentity | AuthFailure;
+  federation(): Promise<FederationSnapshot>;
+  /** The CAs CAFlow trusts now (re-read when their files change). */
+  trustedCas(): readonly TrustedCa[];
+  /** Runs the configured flows (and the insecure-dev flow, when on) for one parsed /transaction request. */
+  authorize(request: TransactionRequest, peer: TlsPeer): Promise<FlowsResult>;
   issuedTokens(): readonly IssuedTokenRecord[];
   clearIssuedTokens(): void;
   close(): Promise<void>;
@@ -89,9 +103,27 @@ export async function createAuthService(options: AuthServiceOptions): Promise<Au
   const { settings, clock } = options;
   const { ca, paths } = await ensureDevPki(settings.stateDir);
   const server = await issueServerCertificate(ca, serverHosts(settings.publicUrl));
-  const keys = await SigningKeyStore.open(paths.signingKeys, clock, settings.keyGracePeriod);
+  const keys = await SigningKeyStore.open(
+    paths.signingKeys,
+    clock,
+    settings.keyGracePeriod,
+    settings.maxSigningKeys,
+  );
+  for (const profile of CA_PROFILES) await ensureIssuingCa(settings.stateDir, profile);
+  const metadataKey = await ensureFederationKey(paths.federationKey);
+  const metadataKeys: JWK[] = [metadataKey.publicJwk];
+  if (settings.federationJwks) metadataKeys.push(...readJwksFile(settings.federationJwks));
   const federationFile = settings.federation ?? paths.federation;
-  const federation = new FederationStore(federationFile, settings.federation !== undefined);
+  const federation = await FederationStore.open(
+    federationFile,
+    settings.federation !== undefined,
+    () => metadataKeys,
+  );
+  const caSources: TrustedCaSource[] = settings.caCerts
+    ? [{ dir: settings.caCerts, nutidGlob: true }]
+    : [{ dir: paths.issuingCas, nested: true }, { dir: paths.approvedCas }];
+  const cas = new TrustedCaStore(caSources);
+  const flows = settings.authFlows.map((name) => ({ name, run: FLOWS[name] }));
   const faults = createAuthFaults();
   const log = new IssuedTokenLog();
   const issuerOption = options.issuer ?? defaultIssuer(settings);
@@ -105,7 +137,7 @@ export async function createAuthService(options: AuthServiceOptions): Promise<Au
     caCertPem: ca.certPem,
     serverCertPem: server.certPem,
     serverKeyPem: server.keyPem,
-    trustedCaPems: [ca.certPem, ...loadApprovedCaPems(paths)],
+    trustedCaPems: [ca.certPem, ...cas.pems()],
   };
 
   return {
@@ -143,8 +175,8 @@ export async function createAuthService(options: AuthServiceOptions): Promise<Au
       const tokenId = tokenFingerprint(value);
       log.add({
         tokenId,
-        organisationId: claims.organization_id,
-        entityId: request.entityId,
+        ...(claims.organization_id !== undefined ? { organisationId: claims.organization_id } : {}),
+        ...(request.entityId !== undefined ? { entityId: request.entityId } : {}),
         access,
         iat: claims.iat,
         exp: claims.exp,
@@ -167,6 +199,7 @@ export async function createAuthService(options: AuthServiceOptions): Promise<Au
     },
     verifyAccessToken: (token, expected) => verifyAccessToken(token, expected, keys, clock, verifiedTokens),
     jwks: () => keys.jwks(),
+    currentPublicKey: () => keys.current().publicKey,
     async rotate() {
       const rotated = await keys.rotate();
       verifiedTokens.dropUnpublished(publishedKey);
@@ -174,7 +207,19 @@ export async function createAuthService(options: AuthServiceOptions): Promise<Au
     },
     signingKeys: () => keys.status(),
     federation: () => federation.snapshot(),
-    identifyClient: (input) => identifyClient({ ...input, federation: federation.snapshot() }),
+    trustedCas: () => cas.list(),
+    authorize(request, peer) {
+      const useInsecure = settings.insecureDevAuth && !peer.certificate;
+      return runFlows(useInsecure ? [{ name: 'insecure-dev', run: insecureDevFlow }, ...flows] : flows, {
+        request,
+        peer,
+        federation: () => federation.snapshot(),
+        trustedCas: () => cas.list(),
+        nowMs: clock.now(),
+        wallNow: new Date(),
+        caOrgIdMandatory: settings.caOrgIdMandatory,
+      });
+    },
     issuedTokens: () => log.list(),
     clearIssuedTokens: () => log.clear(),
     async close() {

@@ -38,15 +38,16 @@ export async function generateEcKeyPair(): Promise<webcrypto.CryptoKeyPair> {
   return webcrypto.subtle.generateKey(EC_KEY_ALGORITHM, true, ['sign', 'verify']);
 }
 
-/** A self-signed CA, valid for ten years from `now`. */
+/** A self-signed CA, valid for ten years from `now`, with subject (and so issuer) `O=organisation, CN=commonName`. */
 export async function createCertificateAuthority(
   commonName: string,
   now: Date = new Date(),
+  organisation = 'provtjanst-mock',
 ): Promise<CertificateAuthority> {
   const keys = await generateEcKeyPair();
   const cert = await x509.X509CertificateGenerator.createSelfSigned({
     serialNumber: randomSerialNumber(),
-    name: new x509.Name([{ O: [{ utf8String: 'provtjanst-mock' }] }, { CN: [{ utf8String: commonName }] }]),
+    name: new x509.Name([{ O: [{ utf8String: organisation }] }, { CN: [{ utf8String: commonName }] }]),
     ...validityFrom(now, 3650),
     keys,
     signingAlgorithm: EC_SIGNING_ALGORITHM,
@@ -78,8 +79,8 @@ export async function loadCertificateAuthority(
 
 export interface IssueCertificateOptions {
   subject: x509.JsonNameParams;
-  /** Extended key usage: `clientAuth` or `serverAuth`. */
-  usage: 'clientAuth' | 'serverAuth';
+  /** Extended key usage: `clientAuth` or `serverAuth`; `none` leaves the extension out. */
+  usage: 'clientAuth' | 'serverAuth' | 'none';
   /** Subject alternative names (hosts for a server certificate). */
   altNames?: x509.JsonGeneralNames;
   validDays: number;
@@ -92,15 +93,17 @@ export async function issueCertificate(
   options: IssueCertificateOptions,
 ): Promise<IssuedCertificate> {
   const keys = await generateEcKeyPair();
-  const usage =
-    options.usage === 'serverAuth' ? x509.ExtendedKeyUsage.serverAuth : x509.ExtendedKeyUsage.clientAuth;
   const extensions: x509.Extension[] = [
     new x509.BasicConstraintsExtension(false, undefined, true),
     new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature, true),
-    new x509.ExtendedKeyUsageExtension([usage]),
     await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
     await x509.AuthorityKeyIdentifierExtension.create(ca.cert.publicKey),
   ];
+  if (options.usage !== 'none') {
+    const usage =
+      options.usage === 'serverAuth' ? x509.ExtendedKeyUsage.serverAuth : x509.ExtendedKeyUsage.clientAuth;
+    extensions.push(new x509.ExtendedKeyUsageExtension([usage]));
+  }
   if (options.altNames?.length) extensions.push(new x509.SubjectAlternativeNameExtension(options.altNames));
   const cert = await x509.X509CertificateGenerator.create({
     serialNumber: randomSerialNumber(),

@@ -1,14 +1,15 @@
 // The state directory's dev PKI: one CA shared by `serve` and `certs`, created by whichever runs first.
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createDirectoryAtomic } from './atomic-file.js';
+import { CA_PROFILE_SPECS, type CaProfile } from './ca-profiles.js';
 import {
   type CertificateAuthority,
   createCertificateAuthority,
   loadCertificateAuthority,
 } from './certificate-authority.js';
-import { pemBlocks, toPem } from './pem.js';
+import { createCrl } from './certificate-revocation.js';
 
 /** Where the auth capability keeps its files inside the state directory. */
 export interface DevPkiPaths {
@@ -22,6 +23,23 @@ export interface DevPkiPaths {
   signingKeys: string;
   /** Extra CAs whose client certificates are accepted with `{"proof":"mtls"}` (PEM files). */
   approvedCas: string;
+  /** The dev CAs that sign client certificates, one directory per profile (`<profile>/ca.pem`, `crl.pem`). */
+  issuingCas: string;
+  /** The dev key that signs TLS-federation metadata (`metadata-key.jwk.json`, private). */
+  federationKey: string;
+}
+
+/** Files of one profile's dev CA. */
+export interface IssuingCaPaths {
+  dir: string;
+  cert: string;
+  key: string;
+  crl: string;
+}
+
+export function issuingCaPaths(paths: DevPkiPaths, profile: CaProfile): IssuingCaPaths {
+  const dir = join(paths.issuingCas, profile);
+  return { dir, cert: join(dir, 'ca.pem'), key: join(dir, 'ca-key.pem'), crl: join(dir, 'crl.pem') };
 }
 
 export function devPkiPaths(stateDir: string): DevPkiPaths {
@@ -35,6 +53,8 @@ export function devPkiPaths(stateDir: string): DevPkiPaths {
     federation: join(root, 'federation.json'),
     signingKeys: join(root, 'signing-keys'),
     approvedCas: join(root, 'approved-cas'),
+    issuingCas: join(root, 'issuing-cas'),
+    federationKey: join(root, 'federation-key', 'metadata-key.jwk.json'),
   };
 }
 
@@ -71,19 +91,40 @@ export async function ensureDevPki(stateDir: string): Promise<DevPki> {
   return { ca, paths, created };
 }
 
-/** PEM certificates in `<stateDir>/approved-cas/*.pem|*.crt` (each file may hold several). */
-export function loadApprovedCaPems(paths: DevPkiPaths): string[] {
-  if (!existsSync(paths.approvedCas)) return [];
-  const pems: string[] = [];
-  for (const name of readdirSync(paths.approvedCas).sort()) {
-    if (!/\.(pem|crt|cer)$/i.test(name)) continue;
-    const text = readFileSync(join(paths.approvedCas, name), 'utf8');
-    for (const der of pemBlocks(text)) pems.push(toPem(der, 'CERTIFICATE'));
+/**
+ * Loads the dev CA that signs `profile` client certificates, creating it (with an empty CRL) when missing.
+ * Its subject, and so its issuer, is `O=<the real CA's organisation>, CN=provtjanst-mock <real CA name>`:
+ * nutid-auth recognises a CA by that `O`, and writes the CN into the token's `source`.
+ */
+export async function ensureIssuingCa(
+  stateDir: string,
+  profile: CaProfile,
+): Promise<{ ca: CertificateAuthority; files: IssuingCaPaths }> {
+  const paths = devPkiPaths(stateDir);
+  const files = issuingCaPaths(paths, profile);
+  if (!existsSync(files.cert)) {
+    const spec = CA_PROFILE_SPECS[profile];
+    const fresh = await createCertificateAuthority(spec.devCaName, new Date(), spec.issuerOrganisation);
+    const crl = await createCrl(fresh, []);
+    createDirectoryAtomic(files.dir, (temp) => {
+      writeFileSync(join(temp, 'ca.pem'), fresh.certPem, { mode: 0o644 });
+      writeFileSync(join(temp, 'ca-key.pem'), fresh.keyPem, { mode: 0o600 });
+      writeFileSync(join(temp, 'crl.pem'), crl, { mode: 0o644 });
+    });
   }
-  return pems;
+  if (!existsSync(files.cert) || !existsSync(files.key)) {
+    throw new Error(
+      `${files.dir} exists but lacks ca.pem or ca-key.pem; remove it to create a new ${profile} dev CA`,
+    );
+  }
+  const ca = await loadCertificateAuthority(
+    readFileSync(files.cert, 'utf8'),
+    readFileSync(files.key, 'utf8'),
+  );
+  return { ca, files };
 }
 
-const README = `This is provtjanst-mock's development CA. It signs the mock's HTTPS server certificate and the
-client certificates made by \`provtjanst-mock certs issue\`. It is for local testing only: never trust it
-anywhere else. Delete this directory to get a new CA (then issue new client certificates).
+const README = `This is provtjanst-mock's development CA. It signs the mock's HTTPS server certificate; client
+certificates made by \`provtjanst-mock certs issue\` come from the dev CAs under ../issuing-cas/. It is for local testing only: never trust it
+anywhere else. Delete this directory to get a new CA.
 `;

@@ -1,13 +1,16 @@
 // The in-memory record of every token the mock issued, for the conformance runner (e.g. to judge token reuse).
-import type { AccessGrant, AuthSource, TokenFault } from './access-token.js';
+import type { AuthSource, TokenFault } from './access-token.js';
+import type { RequestedAccess } from './transaction-request.js';
 
 export interface IssuedTokenRecord {
   /** Fingerprint of the JWT, the same as the journal's `tokenId`. */
   tokenId: string;
-  /** `SE` + 10 digits. */
-  organisationId: string;
-  entityId: string;
-  access: AccessGrant[];
+  /** The token's `organization_id` (absent when the certificate named none). */
+  organisationId?: string;
+  /** Federation tokens only. */
+  entityId?: string;
+  /** What the client asked for (nutid-auth's parsed `access`; may be empty). */
+  access: RequestedAccess[];
   /** Seconds since the epoch, as in the claims. */
   iat: number;
   exp: number;
@@ -16,7 +19,7 @@ export interface IssuedTokenRecord {
   authSource: AuthSource;
   /** `transaction`: POST /transaction; `direct`: minted in-process (e.g. by the mock's SS12000 client). */
   via: 'transaction' | 'direct';
-  /** Faults the token was issued with (expired, not-yet-valid, unknown-kid); empty for a good token. */
+  /** Faults the token was issued with (see TOKEN_FAULTS); empty for a good token. */
   faults: TokenFault[];
   /** Clock time of issue, ISO 8601. */
   issuedAt: string;

@@ -1,21 +1,19 @@
 // ES256 signing keys kept as JWK files in the state directory: the current key, rotation, and the JWKS with grace.
 import type { webcrypto } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, type JWK } from 'jose';
 import { z } from 'zod';
 import type { Clock } from '../clock/index.js';
 import { writeFileAtomic } from './atomic-file.js';
 
-/** A public key as published in the JWKS. */
+/** A public key as published in the JWKS: nutid-auth's members, in its order, with no `use` or `alg`. */
 export interface PublicSigningJwk extends JWK {
   kty: 'EC';
-  crv: 'P-256';
   kid: string;
+  crv: 'P-256';
   x: string;
   y: string;
-  use: 'sig';
-  alg: 'ES256';
 }
 
 export interface SigningKey {
@@ -52,6 +50,9 @@ const keyFileSchema = z.object({
 
 const FILE_SUFFIX = '.jwk.json';
 
+/** Default most keys kept (current + rotated-out ones in their grace period); `--max-signing-keys`. */
+export const DEFAULT_MAX_SIGNING_KEYS = 10;
+
 /** Newest first: by creation time, then by the kid's sequence number (keys made in the same instant). */
 function newerFirst(a: SigningKey, b: SigningKey): number {
   const sequence = (key: SigningKey) => Number(/_(\d+)$/.exec(key.kid)?.[1] ?? 0);
@@ -70,7 +71,7 @@ export async function generateSigningKey(kid: string, createdAtMs: number): Prom
 }
 
 function publicJwkOf(kid: string, jwk: JWK): PublicSigningJwk {
-  return { kty: 'EC', crv: 'P-256', kid, x: String(jwk.x), y: String(jwk.y), use: 'sig', alg: 'ES256' };
+  return { kty: 'EC', kid, crv: 'P-256', x: String(jwk.x), y: String(jwk.y) };
 }
 
 /**
@@ -84,13 +85,25 @@ export class SigningKeyStore {
     private readonly dir: string,
     private readonly clock: Clock,
     private readonly graceSeconds: number,
+    private readonly maxKeys: number,
   ) {}
 
-  /** Loads every key in `dir`, creating the first one if there is none. */
-  static async open(dir: string, clock: Clock, graceSeconds: number): Promise<SigningKeyStore> {
-    const store = new SigningKeyStore(dir, clock, graceSeconds);
+  /**
+   * Loads every key in `dir`, creating the first one if there is none. At most `maxKeys` are kept: past
+   * that, the oldest rotated-out keys leave the JWKS (and the disk) before their grace period ends.
+   */
+  static async open(
+    dir: string,
+    clock: Clock,
+    graceSeconds: number,
+    maxKeys = DEFAULT_MAX_SIGNING_KEYS,
+  ): Promise<SigningKeyStore> {
+    if (!Number.isInteger(maxKeys) || maxKeys < 2)
+      throw new TypeError('maxKeys must be an integer of at least 2');
+    const store = new SigningKeyStore(dir, clock, graceSeconds, maxKeys);
     await store.load();
     if (!store.keys.some((key) => key.retiredAtMs === undefined)) await store.add();
+    store.prune();
     return store;
   }
 
@@ -148,13 +161,11 @@ export class SigningKeyStore {
   private async add(): Promise<SigningKey> {
     const now = this.clock.now();
     const prefix = `provtjanst_mock_${yyyymmdd(now)}_`;
-    const taken = new Set(this.keys.map((key) => key.kid));
-    let sequence = 1;
-    while (
-      taken.has(`${prefix}${sequence}`) ||
-      existsSync(join(this.dir, `${prefix}${sequence}${FILE_SUFFIX}`))
-    )
-      sequence++;
+    // One past the highest sequence in use today: a kid is never reused, even after the cap deleted its key
+    // (a token signed by the deleted key must keep failing as unknown_kid, and newer keys sort first).
+    const sequenceOf = (kid: string) => (kid.startsWith(prefix) ? Number(kid.slice(prefix.length)) || 0 : 0);
+    let sequence = 1 + Math.max(0, ...this.keys.map((key) => sequenceOf(key.kid)));
+    while (existsSync(join(this.dir, `${prefix}${sequence}${FILE_SUFFIX}`))) sequence++;
     const key = await generateSigningKey(`${prefix}${sequence}`, now);
     await this.persist(key);
     this.keys.push(key);
@@ -172,13 +183,19 @@ export class SigningKeyStore {
     writeFileAtomic(join(this.dir, `${key.kid}${FILE_SUFFIX}`), `${JSON.stringify(file, null, 2)}\n`, 0o600);
   }
 
-  /** Deletes files of keys whose grace period is over: they can never verify anything again. */
+  /**
+   * Deletes keys whose grace period is over (they can never verify anything again), then, past `maxKeys`,
+   * the oldest rotated-out keys: unauthenticated rotations cannot grow the JWKS without bound.
+   */
   private prune(): void {
-    for (const key of [...this.keys]) {
-      if (this.isPublished(key)) continue;
+    const current = this.current();
+    const retiredNewestFirst = this.keys.filter((key) => key !== current).sort(newerFirst);
+    const keptRetired = retiredNewestFirst.filter((key) => this.isPublished(key)).slice(0, this.maxKeys - 1);
+    for (const key of retiredNewestFirst) {
+      if (keptRetired.includes(key)) continue;
       rmSync(join(this.dir, `${key.kid}${FILE_SUFFIX}`), { force: true });
-      this.keys = this.keys.filter((candidate) => candidate !== key);
     }
+    this.keys = [current, ...keptRetired];
   }
 
   private async load(): Promise<void> {
@@ -186,6 +203,8 @@ export class SigningKeyStore {
     for (const name of readdirSync(this.dir).sort()) {
       if (!name.endsWith(FILE_SUFFIX)) continue;
       const path = join(this.dir, name);
+      // A private key readable by others (copied in, or written by an older version) is narrowed to 0600.
+      if ((statSync(path).mode & 0o077) !== 0) chmodSync(path, 0o600);
       const parsed = keyFileSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
       if (!parsed.success)
         throw new Error(`Signing key file ${path} is invalid: ${parsed.error.issues[0]?.message}`);

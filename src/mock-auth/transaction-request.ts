@@ -1,55 +1,104 @@
-// Reads a POST /transaction body (dnp-facts §1) with zod, turning the first problem into a stable reason code.
+// Reads a POST /transaction body as nutid-auth's model does: lenient about access, strict about flags and key forms.
 import { z } from 'zod';
-import { ACCESS_TYPES, type AccessGrant } from './access-token.js';
 import type { AuthFailure } from './auth-errors.js';
-import { parseOrganisationNumber } from './organisation-number.js';
 
-/** What `client.key` says about who the client is. */
-export type ClientKey =
-  | { kind: 'entity'; entityId: string }
-  | { kind: 'mtls'; thumbprint: string }
-  | { kind: 'insecure-dev'; organisationNumber: string; entityId?: string };
+/** Proof methods nutid-auth's model accepts, plus the mock's own `insecure-dev`. */
+export const PROOF_METHODS = ['mtls', 'jws', 'jwsd', 'httpsig', 'test', 'insecure-dev'] as const;
+export type ProofMethod = (typeof PROOF_METHODS)[number];
 
-export interface TransactionRequest {
-  access: AccessGrant[];
-  key: ClientKey;
+/** One entry of `access` as nutid-auth keeps it: a string, or an object with `type` and optional members. */
+export type RequestedAccess =
+  | string
+  | {
+      type: string;
+      actions?: string[];
+      locations?: string[];
+      datatypes?: string[];
+      privileges?: string[];
+      identifier?: string;
+      scope?: string;
+    };
+
+export interface AccessTokenRequest {
+  /** Absent: the token carries `requested_access: []`. */
+  access?: RequestedAccess[];
+  flags?: ('bearer' | 'durable')[];
 }
 
-const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL' });
+/** `client.key`: a reference (entity id, key name), or a key object with its proof. */
+export type ClientKey =
+  | { kind: 'reference'; ref: string }
+  | {
+      kind: 'proof';
+      proof: ProofMethod;
+      certS256?: string;
+      /** `cert`: PEM, or base64 DER without armour. */
+      cert?: string;
+      /** insecure-dev only. */
+      organizationId?: string;
+      entityId?: string;
+    };
 
-const accessEntrySchema = z.looseObject({
-  type: z.enum(ACCESS_TYPES),
-  locations: z.array(httpUrl).min(1),
+export type TransactionClient = { kind: 'reference'; ref: string } | { kind: 'instance'; key: ClientKey };
+
+export interface TransactionRequest {
+  /** `access_token` as a list (one object becomes a list of one). May be empty or hold several. */
+  accessTokens: AccessTokenRequest[];
+  client: TransactionClient;
+}
+
+const stringList = z.array(z.string()).nullish();
+const optionalString = z.string().nullish();
+
+const accessObjectSchema = z.looseObject({
+  type: z.string(),
+  actions: stringList,
+  locations: stringList,
+  datatypes: stringList,
+  privileges: stringList,
+  identifier: optionalString,
+  scope: optionalString,
 });
 
-const accessTokenRequestSchema = z.looseObject({
-  access: z.array(accessEntrySchema).min(1),
-  // Absent flags are accepted as bearer (interpretation: the mock only issues bearer tokens).
-  flags: z.array(z.literal('bearer')).optional(),
-  label: z.string().optional(),
+const accessTokenSchema = z.looseObject({
+  access: z.array(z.union([z.string(), accessObjectSchema])).nullish(),
+  flags: z.array(z.enum(['bearer', 'durable'])).nullish(),
+  label: optionalString,
 });
 
-/** The body: `access_token` is one request object or an array of exactly one (GNAP allows both). */
+const proofSchema = z.union([z.enum(PROOF_METHODS), z.looseObject({ method: z.enum(PROOF_METHODS) })]);
+
+const keyObjectSchema = z.looseObject({
+  proof: proofSchema,
+  'cert#S256': optionalString,
+  cert: optionalString,
+  jwk: z.record(z.string(), z.unknown()).nullish(),
+  organization_id: optionalString,
+  entity_id: optionalString,
+});
+
+const clientObjectSchema = z.looseObject({
+  key: z.union([z.string(), keyObjectSchema]),
+  class_id: optionalString,
+  display: z.unknown().optional(),
+});
+
+/** The body model (fields not in it are ignored, as pydantic does). */
 export const transactionBodySchema = z.looseObject({
-  access_token: z.preprocess(
-    (value) => (value && typeof value === 'object' && !Array.isArray(value) ? [value] : value),
-    z.array(accessTokenRequestSchema).min(1).max(1),
-  ),
-  client: z.looseObject({
-    key: z.unknown().refine((key) => key !== undefined && key !== null, 'is required'),
-  }),
+  access_token: z.union([accessTokenSchema, z.array(accessTokenSchema)]),
+  client: z.union([z.string(), clientObjectSchema]),
+  subject: z.unknown().optional(),
+  user: z.unknown().optional(),
+  interact: z.unknown().optional(),
 });
 
-const base64Digest = /^[A-Za-z0-9+/_-]{43}={0,1}$/;
-const mtlsKeySchema = z.looseObject({
-  'cert#S256': z
-    .string()
-    .regex(base64Digest, 'must be the base64 SHA-256 of the certificate (43-44 characters)'),
-});
-const insecureKeySchema = z.looseObject({
-  organization_id: z.string(),
-  entity_id: z.string().min(1).optional(),
-});
+interface FlatIssue {
+  path: PropertyKey[];
+  code: string;
+  message: string;
+  expected?: string;
+  values?: unknown[];
+}
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   let value = input;
@@ -60,146 +109,119 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   return value;
 }
 
-function pathText(path: readonly PropertyKey[]): string {
-  return path.reduce<string>(
-    (text, key) =>
-      typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key),
-    '',
+/** Resolves union issues to the branch that matches the input's shape, the way pydantic reports them. */
+function flatten(issue: z.core.$ZodIssue, input: unknown, prefix: PropertyKey[] = []): FlatIssue[] {
+  const path = [...prefix, ...issue.path];
+  if (issue.code === 'invalid_union' && valueAt(input, path) !== undefined) {
+    const branches = issue.errors.filter(
+      (branch) => !branch.every((sub) => sub.code === 'invalid_type' && sub.path.length === 0),
+    );
+    const chosen = branches[0] ?? issue.errors[issue.errors.length - 1] ?? [];
+    return chosen.flatMap((sub) => flatten(sub, input, path));
+  }
+  const flat: FlatIssue = { path, code: issue.code, message: issue.message };
+  if (issue.code === 'invalid_type') flat.expected = String(issue.expected);
+  if (issue.code === 'invalid_value') flat.values = [...issue.values];
+  return [flat];
+}
+
+const pyRepr = (value: unknown): string =>
+  typeof value === 'string' ? `'${value}'` : value === undefined ? 'None' : JSON.stringify(value);
+
+const TYPE_NAMES: Record<string, [string, string]> = {
+  string: ['string_type', 'Input should be a valid string'],
+  array: ['list_type', 'Input should be a valid list'],
+  object: ['model_type', 'Input should be a valid dictionary or object to extract fields from'],
+  number: ['int_type', 'Input should be a valid integer'],
+};
+
+/** One issue in pydantic's words: `{'type': …, 'loc': ('body', …), 'msg': …, 'input': …}`. */
+function describeIssue(issue: FlatIssue, body: unknown): string {
+  const value = valueAt(body, issue.path);
+  let type = issue.code;
+  let msg = issue.message;
+  if (value === undefined) {
+    type = 'missing';
+    msg = 'Field required';
+  } else if (issue.code === 'invalid_type' && issue.expected && TYPE_NAMES[issue.expected]) {
+    [type, msg] = TYPE_NAMES[issue.expected] as [string, string];
+  } else if (issue.code === 'invalid_value' && issue.values) {
+    type = 'enum';
+    msg = `Input should be ${issue.values.map((v) => `'${String(v)}'`).join(' or ')}`;
+  }
+  const loc = ['body', ...issue.path].map((key) =>
+    typeof key === 'number' ? String(key) : `'${String(key)}'`,
   );
+  const input = value === undefined ? valueAt(body, issue.path.slice(0, -1)) : value;
+  return `{'type': '${type}', 'loc': (${loc.join(', ')}), 'msg': '${msg}', 'input': ${pyRepr(input)}}`;
+}
+
+/** nutid-auth's validation answer: `400 invalid_request` with the errors as text (not a stable format). */
+export function validationFailure(issues: FlatIssue[], body: unknown, hint?: string): AuthFailure {
+  const count = issues.length;
+  const text = `${count} validation error${count === 1 ? '' : 's'}: ${issues.map((issue) => describeIssue(issue, body)).join(' ')}`;
+  return { reason: 'validation_error', description: text, ...(hint ? { hint } : {}) };
+}
+
+/** A validation failure for a body that is not a JSON object at all. */
+export function bodyNotAnObject(body: unknown, why: string): AuthFailure {
+  const input = body === undefined ? 'None' : pyRepr(body);
+  return {
+    reason: 'validation_error',
+    description: `1 validation error: {'type': 'model_attributes_type', 'loc': ('body',), 'msg': 'Input should be a valid dictionary or object to extract fields from', 'input': ${input}}`,
+    hint: why,
+  };
+}
+
+function cleanAccess(entry: string | z.output<typeof accessObjectSchema>): RequestedAccess {
+  if (typeof entry === 'string') return entry;
+  // Model order, unknown and null members dropped (what nutid-auth echoes in `access`).
+  const out: Exclude<RequestedAccess, string> = { type: entry.type };
+  for (const name of ['actions', 'locations', 'datatypes', 'privileges'] as const) {
+    const list = entry[name];
+    if (list !== null && list !== undefined) out[name] = [...list];
+  }
+  if (entry.identifier !== null && entry.identifier !== undefined) out.identifier = entry.identifier;
+  if (entry.scope !== null && entry.scope !== undefined) out.scope = entry.scope;
+  return out;
+}
+
+function readKey(key: string | z.output<typeof keyObjectSchema>): ClientKey {
+  if (typeof key === 'string') return { kind: 'reference', ref: key };
+  const proof = typeof key.proof === 'string' ? key.proof : key.proof.method;
+  return {
+    kind: 'proof',
+    proof,
+    ...(typeof key['cert#S256'] === 'string' ? { certS256: key['cert#S256'] } : {}),
+    ...(typeof key.cert === 'string' ? { cert: key.cert } : {}),
+    ...(typeof key.organization_id === 'string' ? { organizationId: key.organization_id } : {}),
+    ...(typeof key.entity_id === 'string' ? { entityId: key.entity_id } : {}),
+  };
 }
 
 const EXAMPLE =
   '{"access_token":[{"access":[{"type":"provisioning-api","locations":["<API base URL>"]}],"flags":["bearer"]}],"client":{"key":"<entity id>"}}';
 
-/** Maps one zod issue to the reason a client can act on. */
-function failureForIssue(issue: z.core.$ZodIssue, input: unknown): AuthFailure {
-  const path = issue.path;
-  const where = pathText(path);
-  const last = path[path.length - 1];
-  const value = valueAt(input, path);
-  if (path.length === 0)
-    return { reason: 'invalid_request_body', description: `The body must be a JSON object like ${EXAMPLE}` };
-  if (path[0] === 'client') {
-    const missing =
-      valueAt(input, ['client', 'key']) === undefined || valueAt(input, ['client', 'key']) === null;
-    return missing
-      ? {
-          reason: 'missing_client_key',
-          description: 'client.key is required: a federation entity id, or {"proof":"mtls","cert#S256":"…"}',
-        }
-      : { reason: 'invalid_client_key', description: `${where}: ${issue.message}` };
-  }
-  if (path.length === 1) {
-    if (issue.code === 'too_big') {
-      return {
-        reason: 'multiple_access_tokens',
-        description: 'Ask for one access token per request (access_token holds one object)',
-      };
-    }
-    return {
-      reason: 'invalid_request_body',
-      description: `access_token is required: ${issue.message}; e.g. ${EXAMPLE}`,
-    };
-  }
-  if (path.includes('locations')) {
-    const locations = last === 'locations' ? value : undefined;
-    if (
-      last === 'locations' &&
-      (locations === undefined || locations === null || (Array.isArray(locations) && locations.length === 0))
-    ) {
-      return {
-        reason: 'missing_locations',
-        description: `${where} is required: the base URL(s) of the API the token is for`,
-      };
-    }
-    return {
-      reason: 'invalid_location',
-      description: `${where} ${issue.message.startsWith('must') ? issue.message : `must be an array of absolute http(s) URLs (${issue.message})`}`,
-    };
-  }
-  if (last === 'type') {
-    return {
-      reason: 'unknown_access_type',
-      description: `${where} is ${value === undefined ? 'missing' : JSON.stringify(value)}; it must be one of ${ACCESS_TYPES.join(', ')}`,
-    };
-  }
-  if (path.includes('flags')) {
-    return {
-      reason: 'unsupported_flag',
-      description: `${where}: the mock issues bearer tokens only; send "flags":["bearer"]`,
-    };
-  }
-  if (last === 'access') {
-    return {
-      reason: 'missing_access',
-      description: `${where} must list at least one {"type","locations"} entry`,
-    };
-  }
-  return { reason: 'invalid_request_body', description: `${where}: ${issue.message}` };
-}
-
-/** Reads `client.key`: an entity id, an mtls proof with cert#S256, or (insecure-dev) an organisation id. */
-export function parseClientKey(key: unknown): ClientKey | AuthFailure {
-  if (typeof key === 'string') {
-    return key.trim()
-      ? { kind: 'entity', entityId: key.trim() }
-      : { reason: 'missing_client_key', description: 'client.key is an empty string' };
-  }
-  if (!key || typeof key !== 'object' || Array.isArray(key)) {
-    return {
-      reason: 'invalid_client_key',
-      description: 'client.key must be an entity id string or {"proof":"mtls","cert#S256":"…"}',
-    };
-  }
-  const rawProof = (key as { proof?: unknown }).proof;
-  // GNAP drafts spell proof as a string; RFC 9635 as {"method": …}. Both are read.
-  const proof =
-    typeof rawProof === 'object' && rawProof !== null ? (rawProof as { method?: unknown }).method : rawProof;
-  if (proof === 'mtls') {
-    const parsed = mtlsKeySchema.safeParse(key);
-    if (!parsed.success)
-      return {
-        reason: 'invalid_client_key',
-        description: `client.key["cert#S256"] ${parsed.error.issues[0]?.message ?? 'is invalid'}`,
-      };
-    return { kind: 'mtls', thumbprint: parsed.data['cert#S256'] };
-  }
-  if (proof === 'insecure-dev') {
-    const parsed = insecureKeySchema.safeParse(key);
-    const number = parsed.success ? parseOrganisationNumber(parsed.data.organization_id) : undefined;
-    if (!parsed.success || !number) {
-      return {
-        reason: 'invalid_client_key',
-        description: 'client.key.organization_id must be an organisation number, e.g. "SE5567044268"',
-      };
-    }
-    return {
-      kind: 'insecure-dev',
-      organisationNumber: number,
-      ...(parsed.data.entity_id ? { entityId: parsed.data.entity_id } : {}),
-    };
-  }
-  return {
-    reason: 'invalid_client_key',
-    description: `client.key.proof ${proof === undefined ? 'is missing' : `"${String(proof)}" is not supported`}; use "mtls" (or a federation entity id string)`,
-  };
-}
-
-/** Validates a parsed JSON body; the first problem found decides the reason. */
+/** Validates a parsed JSON body against nutid-auth's model; every problem is listed, as pydantic does. */
 export function parseTransactionRequest(body: unknown): TransactionRequest | AuthFailure {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
-    return { reason: 'invalid_request_body', description: `The body must be a JSON object like ${EXAMPLE}` };
+    return bodyNotAnObject(body, `The body must be a JSON object like ${EXAMPLE}`);
   }
   const parsed = transactionBodySchema.safeParse(body);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return issue
-      ? failureForIssue(issue, body)
-      : { reason: 'invalid_request_body', description: 'Invalid request' };
+    const issues = parsed.error.issues.flatMap((issue) => flatten(issue, body));
+    return validationFailure(issues, body, `The request does not match nutid-auth's model; e.g. ${EXAMPLE}`);
   }
-  const key = parseClientKey(parsed.data.client.key);
-  if ('reason' in key) return key;
-  const request = parsed.data.access_token[0];
-  const access = (request?.access ?? []).map(({ type, locations }) => ({ type, locations }));
-  return { access, key };
+  const raw = parsed.data.access_token;
+  const accessTokens = (Array.isArray(raw) ? raw : [raw]).map((request) => {
+    const out: AccessTokenRequest = {};
+    if (request.access) out.access = request.access.map(cleanAccess);
+    if (request.flags) out.flags = [...request.flags];
+    return out;
+  });
+  const client: TransactionClient =
+    typeof parsed.data.client === 'string'
+      ? { kind: 'reference', ref: parsed.data.client }
+      : { kind: 'instance', key: readKey(parsed.data.client.key) };
+  return { accessTokens, client };
 }

@@ -1,8 +1,8 @@
 // The Provisioning API (`/provtjanst/provisioning/v1`): every route of the 1.3.2 spec for the four resources.
-
 import type { MiddlewareHandler } from 'hono';
 import { Hono } from 'hono';
 import { acceptedBaseUrls } from '../config/mock-urls.js';
+import { CLIENT_ABORTED, clientWentAway } from '../journal/client-abort.js';
 import { RESOURCE_NAMES } from '../model/resource.js';
 import { authMiddleware, type TokenVerifier } from './auth-middleware.js';
 import { getJobCompleted, getJobStatus, submitBulk } from './bulk-handlers.js';
@@ -54,6 +54,8 @@ export function createProvisioningApp(options: ProvisioningAppOptions): Hono<Pro
   const readBody: [M, M, M, M] = [limit('read'), faults, auth, payload];
 
   app.onError((error, c) => {
+    // A client that went away mid-upload is no bug: nothing to log, and the journal records it as aborted.
+    if (clientWentAway(c)) return c.json({ code: 'aborted', message: CLIENT_ABORTED }, 400);
     // A 500 is a bug in the mock; it still answers in Skolverket's form (default_error, 5004).
     console.error(`[provtjanst-mock] provisioning failed on ${c.req.method} ${c.req.path}:`, error);
     return sendLogEntry(c, 5004, {}, clock.now());

@@ -1,6 +1,6 @@
 // Control plane of the Provisioning API (`/_mock/provisioning`): faults, limits, and read/reset of stores and jobs.
 import { type Context, Hono } from 'hono';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { AppEnv } from '../app-env.js';
 import { faultPatchSchema } from './faults.js';
 import type { ProvisioningService } from './provisioning-service.js';
@@ -12,6 +12,8 @@ export interface ProvisioningControlAppOptions {
 
 const ORGANISATION_ID = /^SE\d{10}$/;
 
+const ongoingTestSchema = z.strictObject({ personIds: z.array(z.uuid()).max(100_000) });
+
 function issues(error: z.ZodError): string[] {
   return error.issues.map((issue) => `${issue.path.join('.') || '(body)'}: ${issue.message}`);
 }
@@ -19,7 +21,8 @@ function issues(error: z.ZodError): string[] {
 /**
  * Mounted under `/_mock/provisioning`:
  * `GET|PUT|PATCH|DELETE /faults`, `GET|PATCH /config`, `GET /organisations`,
- * `GET /organisations/{org}/snapshot`, `GET /organisations/{org}/jobs`, `DELETE /organisations/{org}`, `DELETE /data`.
+ * `GET /organisations/{org}/snapshot`, `GET /organisations/{org}/jobs`, `DELETE /organisations/{org}`, `DELETE /data`,
+ * `GET /organisations/{org}/correction-deadlines`, `GET|PUT /organisations/{org}/ongoing-test`.
  */
 export function createProvisioningControlApp({ service }: ProvisioningControlAppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -88,6 +91,46 @@ export function createProvisioningControlApp({ service }: ProvisioningControlApp
     const problem = withOrganisation(c.req.param('org'));
     return problem ? c.json(problem, 400) : c.json(service.jobs.list(c.req.param('org')));
   });
+  // The 10-day civic-number deadlines running, and the persons removed when one ran out (dnp-facts §7).
+  app.get('/organisations/:org/correction-deadlines', (c) => {
+    const org = c.req.param('org');
+    const problem = withOrganisation(org);
+    if (problem) return c.json(problem, 400);
+    return c.json({
+      organisationId: org,
+      deadlines: service.lifecycle.pendingDeadlines(org),
+      removed: service.lifecycle.removedAtDeadline(org),
+    });
+  });
+  // Pupils in an ongoing test: their data is stored at once, transferred (provisioningStatus) at night.
+  app.get('/organisations/:org/ongoing-test', (c) => {
+    const org = c.req.param('org');
+    const problem = withOrganisation(org);
+    return problem
+      ? c.json(problem, 400)
+      : c.json({ organisationId: org, personIds: service.lifecycle.ongoingTest(org) });
+  });
+  app.put('/organisations/:org/ongoing-test', async (c) => {
+    const org = c.req.param('org');
+    const problem = withOrganisation(org);
+    if (problem) return c.json(problem, 400);
+    const parsed = ongoingTestSchema.safeParse(await readBody(c));
+    if (!parsed.success) {
+      return c.json(
+        {
+          code: 'bad_ongoing_test',
+          message: 'Body must be {"personIds":[uuid,…]}',
+          details: issues(parsed.error),
+        },
+        400,
+      );
+    }
+    return c.json({
+      organisationId: org,
+      personIds: service.lifecycle.setOngoingTest(org, parsed.data.personIds),
+    });
+  });
+
   app.delete('/organisations/:org', (c) => {
     const problem = withOrganisation(c.req.param('org'));
     if (problem) return c.json(problem, 400);

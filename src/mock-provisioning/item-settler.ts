@@ -15,8 +15,9 @@ import {
 } from './item-problems.js';
 import { type Job, type JobItem, NO_ENTRIES } from './job.js';
 import type { ItemSettler } from './job-engine.js';
+import type { ProvisioningLifecycle } from './lifecycle.js';
 import { withoutReference } from './references.js';
-import type { ProvisioningStore } from './store.js';
+import { civicNoOf, type ProvisioningStore } from './store.js';
 import { type CatalogueReader, createStoreRuleContext } from './store-rule-context.js';
 import type { JsonObject } from './stored-object.js';
 
@@ -31,6 +32,8 @@ export interface ItemSettlerOptions {
   deleteReferenced: () => DeleteReferencedPolicy;
   populationRegister?: ReadonlySet<string>;
   ruleSettings?: Partial<RuleSettings>;
+  /** The civic-number deadlines and night-time transfer (dnp-facts §7). */
+  lifecycle?: ProvisioningLifecycle;
 }
 
 /** How one item ends: what the job answer shows for it. */
@@ -104,7 +107,11 @@ export class StoreItemSettler implements ItemSettler {
       return { status: 'Error', statusCode: verdict.statusCode, errors, warnings };
     }
     // The model's parsed item is plain JSON data (zod output of a JSON input).
-    store.save(org, resource, verdict.item as unknown as JsonObject, nowMs, this.options.transferDelayMs());
+    const body = verdict.item as unknown as JsonObject;
+    store.save(org, resource, body, nowMs, this.transferDelay(org, resource, item.id, nowMs));
+    if (resource === 'persons') {
+      this.options.lifecycle?.afterPersonSaved(org, item.id, civicNoOf(body), verdict.warnings, nowMs);
+    }
     return { status: verdict.status, statusCode: successStatusCode, errors, warnings, created: !existing };
   }
 
@@ -128,9 +135,29 @@ export class StoreItemSettler implements ItemSettler {
       if (!object) continue;
       const next = withoutReference(referrer.resource, object.body, { resource, id });
       if (next === undefined) this.cascadeDelete(org, referrer.resource, referrer.id, nowMs);
-      else store.save(org, referrer.resource, next, nowMs, this.options.transferDelayMs());
+      else
+        store.save(
+          org,
+          referrer.resource,
+          next,
+          nowMs,
+          this.transferDelay(org, referrer.resource, referrer.id, nowMs),
+        );
     }
     store.remove(org, resource, id);
+    if (resource === 'persons') this.options.lifecycle?.afterPersonDeleted(org, id);
+  }
+
+  /** Removes a person as Skolverket does when the civic-number deadline runs out (whatever the delete policy). */
+  removePerson(org: string, personId: string, nowMs: number): void {
+    if (this.options.store.get(org, 'persons', personId)) this.cascadeDelete(org, 'persons', personId, nowMs);
+  }
+
+  private transferDelay(org: string, resource: ResourceName, id: string, nowMs: number): number {
+    const delay = this.options.transferDelayMs();
+    return this.options.lifecycle
+      ? this.options.lifecycle.transferDelayMs(org, resource, id, nowMs, delay)
+      : delay;
   }
 
   /** One rule context per organisation and instant (a chunk of a job settles at one instant). */

@@ -8,11 +8,12 @@ import { FaultInjector } from './faults.js';
 import { StoreItemSettler } from './item-settler.js';
 import { countItems, type Job, type JobCounts, type JobOperation, renderJobStatus } from './job.js';
 import { JobEngine } from './job-engine.js';
+import { ProvisioningLifecycle } from './lifecycle.js';
 import { loadPopulationRegister } from './population-register.js';
 import { ProvisioningEvents } from './provisioning-events.js';
 import { configFromSettings, type ProvisioningConfig } from './runtime-config.js';
 import type { ProvisioningSettings } from './settings.js';
-import { ProvisioningStore } from './store.js';
+import { civicNoOf, ProvisioningStore } from './store.js';
 import type { CatalogueReader } from './store-rule-context.js';
 import { type JsonObject, renderObject } from './stored-object.js';
 
@@ -81,6 +82,8 @@ export class ProvisioningService implements ProvisioningView {
   readonly data = new ProvisioningStore();
   readonly faults: FaultInjector;
   readonly engine: JobEngine;
+  /** Civic-number deadlines and night-time transfer of pupils in an ongoing test (dnp-facts §7). */
+  readonly lifecycle: ProvisioningLifecycle;
   readonly clock: Clock;
   readonly urls: MockUrls;
 
@@ -101,7 +104,17 @@ export class ProvisioningService implements ProvisioningView {
     const populationRegister =
       options.populationRegister ??
       (settings.populationRegister ? loadPopulationRegister(settings.populationRegister) : undefined);
+    let settlerRef: StoreItemSettler | undefined;
+    this.lifecycle = new ProvisioningLifecycle({
+      clock,
+      removePerson: (org, personId, nowMs) => settlerRef?.removePerson(org, personId, nowMs),
+      civicNoOf: (org, personId) => {
+        const person = this.data.get(org, 'persons', personId);
+        return person ? civicNoOf(person.body) : undefined;
+      },
+    });
     const settler = new StoreItemSettler({
+      lifecycle: this.lifecycle,
       store: this.data,
       catalogue: options.catalogue,
       faults: this.faults,
@@ -110,6 +123,7 @@ export class ProvisioningService implements ProvisioningView {
       ...(populationRegister ? { populationRegister } : {}),
       ...(options.ruleSettings ? { ruleSettings: options.ruleSettings } : {}),
     });
+    settlerRef = settler;
     this.engine = new JobEngine({
       clock,
       settler,
@@ -145,6 +159,7 @@ export class ProvisioningService implements ProvisioningView {
   /** Forgets one organisation's data and jobs, or everything (faults and config stay). */
   reset(organisationId?: string): void {
     this.data.clear(organisationId);
+    this.lifecycle.reset(organisationId);
     if (organisationId === undefined) this.engine.reset();
     else this.engine.forget(organisationId);
   }
@@ -152,5 +167,6 @@ export class ProvisioningService implements ProvisioningView {
   /** Stops the job timers. */
   close(): void {
     this.engine.reset();
+    this.lifecycle.reset();
   }
 }

@@ -46,7 +46,7 @@ export const configPatchSchema = z
       .optional(),
     jobDelayMs: count.optional(),
     jobRetentionMs: z.number().int().min(1).optional(),
-    transferDelayMs: count.optional(),
+    transferDelayMs: count.max(1_800_000).optional(),
     deleteReferenced: z.enum(['reject', 'cascade']).optional(),
   })
   .strict();

@@ -63,9 +63,9 @@ export const PROVISIONING_SETTINGS = defineSettings({
     flag: 'transfer-delay',
     env: ['PROVTJANST_TRANSFER_DELAY'],
     kind: 'string',
-    schema: count(60_000),
+    schema: z.coerce.number().int().min(0).max(1_800_000).default(60_000),
     description:
-      'Milliseconds after a stored object settles before provisioningStatus turns true (Skolverket: up to 30 minutes).',
+      'Milliseconds after a stored object settles before provisioningStatus turns true, up to 1800000 (Skolverket: up to 30 minutes); pupils marked as in an ongoing test wait for 02:00 Stockholm time.',
   },
   populationRegister: {
     flag: 'population-register',

@@ -9,6 +9,7 @@ export type {
   SchoolUnitInput,
 } from './catalogue-input-schema.js';
 export { catalogueToJson, type OpenDataCatalogueJson } from './catalogue-to-json.js';
+export { createOpenDataControlApp, type OpenDataControlAppOptions } from './control-app.js';
 export { createCatalogue } from './create-catalogue.js';
 export {
   errorBody,
@@ -21,5 +22,6 @@ export { loadCatalogueFile } from './load-catalogue-file.js';
 export { OpenDataError, type OpenDataErrorCode, type OpenDataIssue } from './open-data-error.js';
 export * from './open-data-types.js';
 export { createSeededCatalogue, seededCatalogueInput } from './seeded-catalogue.js';
+export { SwitchableCatalogue } from './switchable-catalogue.js';
 export { formatTimeStamp } from './time-stamp.js';
 export { isUuid, NIL_UUID, uuidV5 } from './uuid-v5.js';

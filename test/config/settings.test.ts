@@ -18,7 +18,7 @@ describe('resolveSettings', () => {
     const settings = resolveSettings(ALL_SETTINGS, {});
     expect(settings.port).toBe(8080);
     expect(settings.httpsPort).toBe(8443);
-    expect(settings.tokenLifetime).toBe(864_000);
+    expect(settings.tokenLifetime).toBe(36_000);
     expect(settings.insecureDevAuth).toBe(false);
   });
 

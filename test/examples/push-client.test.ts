@@ -215,6 +215,10 @@ describe('client certificate facts', () => {
     expect(clientCert.certificateThumbprint(cert.certPem)).toBe(cert.thumbprint);
     expect(clientCert.organisationIdOf(cert.certPem)).toBe('SE5567044268');
     expect(clientCert.organisationIdOf(ca.certPem)).toBeUndefined();
+    for (const profile of ['siths', 'efos'] as const) {
+      const shaped = await issueClientCertificate(ca, { organisationNumber: '5565594230', profile });
+      expect(clientCert.organisationIdOf(shaped.certPem), profile).toBe('SE5565594230');
+    }
   });
 });
 

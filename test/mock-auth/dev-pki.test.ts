@@ -1,17 +1,16 @@
-// The dev PKI: one CA per state directory even under races, server SANs, subject parsing, federation parsing.
+// The dev PKI: one CA per state directory even under races, server SANs, and reading organisation ids per CA.
 import { X509Certificate } from 'node:crypto';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createControlledClock } from '../../src/clock/index.js';
 import { buildSettings } from '../../src/config/index.js';
+import { readOrganisationId } from '../../src/mock-auth/ca-profiles.js';
 import {
   createAuthService,
   ensureDevPki,
   FederationMetadataError,
-  parseFederationMetadata,
   parseOrganisationNumber,
 } from '../../src/mock-auth/index.js';
-import { organisationNumberFromCertificateField } from '../../src/mock-auth/organisation-number.js';
 import { issueServerCertificate, serverHosts } from '../../src/mock-auth/server-certificate.js';
 import { makeTempDir, removeTempDir } from '../support/pki.js';
 
@@ -69,41 +68,76 @@ describe('organisation numbers', () => {
     expect(parseOrganisationNumber(input)).toBeUndefined();
   });
 
-  it('reads certificate fields with SITHS and EFOS decorations', () => {
-    expect(organisationNumberFromCertificateField('SE5565594230-AAAA')).toBe('5565594230');
-    expect(organisationNumberFromCertificateField('EFOS165565594230-012345')).toBe('5565594230');
-    expect(organisationNumberFromCertificateField('hello')).toBeUndefined();
-  });
-});
-
-describe('federation metadata', () => {
-  const metadata = {
-    version: '1.0.0',
-    entities: [
-      {
-        entity_id: 'https://a.test',
-        organization_id: 'SE5567044268',
-        issuers: [],
-        clients: [{ pins: [{ alg: 'sha256', digest: 'ehTfQnGdajkKe9IXnyvbEjrkfTu+9br/7bk+nEaCSMg=' }] }],
-      },
+  it.each([
+    [
+      'ExpiTrust, 16 removed',
+      { caIssuerOrganisation: 'Expisoft AB', serialNumber: '165560000167', country: 'SE', clientAuth: false },
+      'SE5560000167',
     ],
-  };
-
-  it('reads plain JSON, with the default source', () => {
-    const parsed = parseFederationMetadata(JSON.stringify(metadata));
-    expect(parsed).toMatchObject({ signed: false, source: 'provtjanst-mock-federation' });
-    expect(parsed.metadata.entities[0]?.entity_id).toBe('https://a.test');
+    [
+      'ExpiTrust, 12 digits kept',
+      { caIssuerOrganisation: 'Expisoft AB', serialNumber: '194801301872', country: 'SE', clientAuth: false },
+      'SE194801301872',
+    ],
+    [
+      'SITHS',
+      {
+        caIssuerOrganisation: 'Inera AB',
+        serialNumber: 'SE5565594230-AAAA',
+        country: 'SE',
+        clientAuth: true,
+      },
+      'SE5565594230',
+    ],
+    [
+      'EFOS',
+      {
+        caIssuerOrganisation: 'Swedish Social Insurance Agency',
+        serialNumber: 'EFOS165565594230-012345',
+        country: 'SE',
+        clientAuth: false,
+      },
+      'SE5565594230',
+    ],
+    [
+      'no C',
+      { caIssuerOrganisation: 'Expisoft AB', serialNumber: '165560000167', clientAuth: false },
+      'None5560000167',
+    ],
+    [
+      'C from the certificate',
+      { caIssuerOrganisation: 'Expisoft AB', serialNumber: '165560000167', country: 'FI', clientAuth: false },
+      'FI5560000167',
+    ],
+  ])('reads the organisation id as nutid-auth does: %s', (_what, fields, id) => {
+    expect(readOrganisationId(fields)).toEqual({ kind: 'found', organisationId: id });
   });
 
-  it('reads a compact JWS (unverified) and takes source from its iss header', () => {
-    const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
-    const jws = `${b64({ alg: 'ES256', iss: 'https://fed.example.se' })}.${b64(metadata)}.c2ln`;
-    expect(parseFederationMetadata(jws)).toMatchObject({ signed: true, source: 'https://fed.example.se' });
-  });
-
-  it('explains what is wrong with invalid metadata', () => {
-    expect(() => parseFederationMetadata('{"entities":[{"clients":[]}]}')).toThrow(FederationMetadataError);
-    expect(() => parseFederationMetadata('{"entities":[{"clients":[]}]}')).toThrow(/entities\.0\.entity_id/);
-    expect(() => parseFederationMetadata('not json')).toThrow(/not JSON/);
+  it('finds none for SITHS without clientAuth or an unknown CA, and crashes where nutid-auth does', () => {
+    expect(
+      readOrganisationId({
+        caIssuerOrganisation: 'Inera AB',
+        serialNumber: 'SE5565594230-AAAA',
+        clientAuth: false,
+      }).kind,
+    ).toBe('none');
+    expect(
+      readOrganisationId({
+        caIssuerOrganisation: 'provtjanst-mock',
+        serialNumber: '5565594230',
+        clientAuth: true,
+      }).kind,
+    ).toBe('none');
+    expect(
+      readOrganisationId({ caIssuerOrganisation: 'Inera AB', serialNumber: 'SE5565594230', clientAuth: true })
+        .kind,
+    ).toBe('crash');
+    expect(
+      readOrganisationId({
+        caIssuerOrganisation: 'Swedish Social Insurance Agency',
+        serialNumber: 'EFOS16-1-2',
+        clientAuth: true,
+      }).kind,
+    ).toBe('crash');
   });
 });

@@ -180,6 +180,7 @@ describe('auth fault knobs', () => {
       h.app.request('/transaction', {
         method: 'POST',
         body: JSON.stringify(transactionBody(client.entityId)),
+        headers: { 'content-type': 'application/json' },
       }),
     ).then((res) => {
       settled = true;

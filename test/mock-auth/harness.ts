@@ -10,6 +10,7 @@ import {
   createAuthControlApp,
   createAuthService,
   type DevClient,
+  type DevClientOptions,
   issueDevClient,
 } from '../../src/mock-auth/index.js';
 import {
@@ -32,9 +33,16 @@ export interface AuthHarness {
   /** The provisioning API URL a token location should name. */
   provisioningUrl: string;
   /** POST /transaction over HTTPS, presenting `client`'s certificate when given. */
-  transaction(body: unknown, client?: { certPem: string; keyPem: string }): Promise<TlsResponse>;
-  get(path: string): Promise<TlsResponse>;
-  issueClient(organisation: string, options?: { entityId?: string; name?: string }): Promise<DevClient>;
+  transaction(
+    body: unknown,
+    client?: { certPem: string; keyPem: string },
+    headers?: Record<string, string>,
+  ): Promise<TlsResponse>;
+  get(path: string, method?: string): Promise<TlsResponse>;
+  issueClient(
+    organisation: string,
+    options?: Omit<DevClientOptions, 'stateDir' | 'organisation'>,
+  ): Promise<DevClient>;
   close(): Promise<void>;
 }
 
@@ -52,7 +60,13 @@ export async function createAuthHarness(overrides: Partial<Settings> = {}): Prom
   const settings = buildSettings({ keyGracePeriod: 3600, ...overrides, stateDir });
   const clock = createControlledClock();
   const journal = new Journal();
-  const auth = await createAuthService({ settings, clock });
+  let auth: AuthService;
+  try {
+    auth = await createAuthService({ settings, clock });
+  } catch (error) {
+    if (!overrides.stateDir) removeTempDir(stateDir);
+    throw error;
+  }
   const urls = buildMockUrls(
     `http://localhost:${settings.port}`,
     localRoots(settings.port, settings.httpsPort),
@@ -72,15 +86,16 @@ export async function createAuthHarness(overrides: Partial<Settings> = {}): Prom
     app,
     server,
     provisioningUrl: 'https://localhost:8443/provtjanst/provisioning/v1',
-    transaction: (body, client) =>
+    transaction: (body, client, headers) =>
       tlsRequest({
         port: server.port,
         path: '/transaction',
         body,
         ca,
         ...(client ? { cert: client.certPem, key: client.keyPem } : {}),
+        ...(headers ? { headers } : {}),
       }),
-    get: (path) => tlsRequest({ port: server.port, path, ca }),
+    get: (path, method) => tlsRequest({ port: server.port, path, ca, ...(method ? { method } : {}) }),
     issueClient: (organisation, options = {}) => issueDevClient({ stateDir, organisation, ...options }),
     async close() {
       await server.close();

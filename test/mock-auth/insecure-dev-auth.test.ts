@@ -20,7 +20,7 @@ describe('plain HTTP without --insecure-dev-auth', () => {
   });
   afterAll(() => h.close());
 
-  it('answers 401 https_required naming the HTTPS port and the flag, over a real HTTP socket', async () => {
+  it('answers 401 request_denied "permission denied" (reason https_required, a hint naming the way out), over a real HTTP socket', async () => {
     const server = createAdaptorServer({ fetch: h.app.fetch });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
@@ -28,12 +28,17 @@ describe('plain HTTP without --insecure-dev-auth', () => {
       const res = await fetch(`http://127.0.0.1:${port}/transaction`, {
         method: 'POST',
         body: JSON.stringify(transactionBody('https://5567044268.huvudman.test')),
+        headers: { 'content-type': 'application/json' },
       });
       expect(res.status).toBe(401);
-      const body = (await res.json()) as { error: { reason: string; description: string } };
-      expect(body.error.reason).toBe('https_required');
-      expect(body.error.description).toContain(`https://localhost:${h.settings.httpsPort}/transaction`);
-      expect(body.error.description).toContain('--insecure-dev-auth');
+      const body = (await res.json()) as { error: { reason: string; description: string; hint: string } };
+      expect(body.error).toMatchObject({
+        code: 'request_denied',
+        description: 'permission denied',
+        reason: 'https_required',
+      });
+      expect(body.error.hint).toContain('HTTPS port');
+      expect(body.error.hint).toContain('--insecure-dev-auth');
     } finally {
       await new Promise((resolve) => server.close(resolve));
     }
@@ -101,9 +106,9 @@ describe('plain HTTP with --insecure-dev-auth', () => {
     expect(await thumb.json()).toMatchObject({ error: { reason: 'no_client_certificate' } });
   });
 
-  it('still checks the certificate when one is presented over HTTPS', async () => {
+  it('still checks the certificate when one is presented over HTTPS (the federation entity must list it)', async () => {
     const other = await h.issueClient('2021004185');
     const res = await h.transaction(transactionBody('https://5567044268.huvudman.test'), other);
-    expect(res.json).toMatchObject({ error: { reason: 'pin_mismatch' } });
+    expect(res.json).toMatchObject({ error: { reason: 'certificate_not_listed' } });
   });
 });

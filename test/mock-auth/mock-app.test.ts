@@ -72,7 +72,7 @@ describe('auth in the composed mock', () => {
       key: client.keyPem,
     });
     expect(res.status).toBe(400);
-    expect(res.json).toMatchObject({ error: { code: 'invalid_request', reason: 'malformed_json' } });
+    expect(res.json).toMatchObject({ error: { code: 'invalid_request', reason: 'validation_error' } });
   });
 
   it('exposes the control plane under /_mock/auth', async () => {

@@ -64,7 +64,7 @@ export interface TlsRequest {
   port: number;
   path: string;
   method?: string;
-  /** An object is sent as JSON; a string as is. */
+  /** An object is sent as JSON; a string or Buffer as is. */
   body?: unknown;
   /** Trust anchor for the server certificate (the dev CA). */
   ca: string;
@@ -87,7 +87,7 @@ export function tlsRequest(options: TlsRequest): Promise<TlsResponse> {
   const payload =
     options.body === undefined
       ? undefined
-      : typeof options.body === 'string'
+      : typeof options.body === 'string' || Buffer.isBuffer(options.body)
         ? options.body
         : JSON.stringify(options.body);
   return new Promise((resolve, reject) => {

@@ -102,7 +102,7 @@ describe('provtjanst-mock conform ss12000', () => {
       'ss12000-deletions',
     ]);
     const keys = JSON.parse(readFileSync(jwks, 'utf8')).keys;
-    expect(keys[0]).toMatchObject({ kty: 'EC', crv: 'P-256', alg: 'ES256' });
+    expect(Object.keys(keys[0]).sort()).toEqual(['crv', 'kid', 'kty', 'x', 'y']);
   }, 60_000);
 
   it('lists the pull scenarios with the rules each checks', async () => {

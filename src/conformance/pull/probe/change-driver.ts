@@ -19,6 +19,8 @@ export interface ChangeRequest {
   target: string;
   subscriptionId?: string;
   mockUrl: string;
+  /** The mock's control token, when its control plane is guarded (it listens beyond loopback). */
+  controlToken?: string;
 }
 
 export interface ChangeOutcome {
@@ -52,6 +54,7 @@ export function changeHookEnv(
     PROVTJANST_WEBHOOK_TARGET: request.target,
     PROVTJANST_SUBSCRIPTION_ID: request.subscriptionId ?? '',
     PROVTJANST_MOCK_URL: request.mockUrl,
+    ...(request.controlToken ? { PROVTJANST_CONTROL_TOKEN: request.controlToken } : {}),
     PROVTJANST_SCENARIO: request.scenarioId,
   };
 }

@@ -94,6 +94,7 @@ export async function probeChange(ctx: PullProbeContext, step: ChangeStep): Prom
     target: registration.target,
     ...(view.subscription.id ? { subscriptionId: view.subscription.id } : {}),
     mockUrl: ctx.services.urls.root,
+    ...(ctx.services.control.guarded ? { controlToken: ctx.services.control.token } : {}),
   });
   if (outcome.harnessError) ctx.draft.harnessErrors.push(outcome.harnessError);
   if (!outcome.made) {

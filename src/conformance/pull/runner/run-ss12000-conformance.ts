@@ -66,6 +66,7 @@ function pullMockSettings(options: Ss12000ConformanceOptions): Partial<Settings>
     ...options.mockSettings,
     // The runner owns these: the journal keeps every exchange of a run, bodies whole enough to judge.
     journalSize: 200_000,
+    journalMaxBytes: 1 << 30,
     journalBodyCap: 1 << 20,
     ...(s.requestTimeoutMs ? { ss12000RequestTimeout: s.requestTimeoutMs } : {}),
     ...(s.maxResponseBytes ? { ss12000MaxResponseBytes: s.maxResponseBytes } : {}),

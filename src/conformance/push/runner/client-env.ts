@@ -3,6 +3,8 @@ import type { RunningMock } from '../../../server.js';
 
 export interface ClientEnvInput {
   mock: Pick<RunningMock, 'httpsPort'>;
+  /** The mock's control token, when its control plane is guarded. */
+  controlToken?: string;
   certFile: string;
   keyFile: string;
   caFile: string;
@@ -24,6 +26,7 @@ export function clientEnv(input: ClientEnvInput, base: NodeJS.ProcessEnv = proce
     PROVTJANST_CA_CERT: input.caFile,
     PROVTJANST_DATA_DIR: input.dataDir,
     PROVTJANST_SCENARIO: input.scenarioId,
+    ...(input.controlToken ? { PROVTJANST_CONTROL_TOKEN: input.controlToken } : {}),
     ...(input.payloadLimit > 0 ? { PROVTJANST_PAYLOAD_LIMIT: String(input.payloadLimit) } : {}),
   };
 }

@@ -94,6 +94,8 @@ export async function runPushScenario(
         host: '127.0.0.1',
         stateDir,
         journalSize: 200_000,
+        // The run's evidence must stay whole: a high byte bound, still a bound.
+        journalMaxBytes: 1 << 30,
         journalBodyCap: journalBodyCap(payloadLimit),
       },
     });
@@ -116,6 +118,7 @@ export async function runPushScenario(
           dataDir,
           scenarioId: scenario.id,
           payloadLimit: services.settings.payloadLimit,
+          ...(services.control.guarded ? { controlToken: services.control.token } : {}),
         });
         const outcome = await runClientProcess({
           command: options.client,

@@ -1,0 +1,29 @@
+// Reads the body of an answer for the journal without undoing @hono/node-server's fast path for plain bodies.
+
+/**
+ * @hono/node-server's lightweight Response keeps `[status, body, headers]` under a private symbol and writes a
+ * string or byte body straight to the socket. Touching `res.body` or `res.clone()` would turn it into a
+ * real Response and a stream. The symbol is found by its description once; when it is missing (another
+ * adapter, `app.request()`), callers fall back to streaming.
+ */
+let cacheSymbol: symbol | null | undefined;
+
+function findCacheSymbol(res: Response): symbol | undefined {
+  if (cacheSymbol === undefined) {
+    const found = Object.getOwnPropertySymbols(res).find((s) => s.description === 'cache');
+    if (found) cacheSymbol = found;
+    else return undefined;
+  }
+  return cacheSymbol ?? undefined;
+}
+
+/** The answer's body when it is held as a string or bytes (no stream), else undefined. */
+export function plainResponseBody(res: Response): string | Uint8Array | null | undefined {
+  const symbol = findCacheSymbol(res);
+  if (!symbol) return undefined;
+  const cache = (res as unknown as Record<symbol, unknown>)[symbol];
+  if (!Array.isArray(cache)) return undefined;
+  const body = cache[1] as unknown;
+  if (body === null || typeof body === 'string' || body instanceof Uint8Array) return body;
+  return undefined;
+}
