@@ -3,8 +3,12 @@
 export interface ReferenceApiBehaviour {
   /** Verify Skolverket's JWT on every SS 12000 call (dnp-facts §4.6). */
   verifyJwt: boolean;
-  /** Where a token's location may point: exactly this API, or anywhere under it (Skolverket's reference). */
-  locationMatch: 'exact' | 'prefix';
+  /**
+   * Where a token's location may point: exactly this API, or anywhere under it (`prefix`: a sub-path, as
+   * Skolverket's reference allows). `string-prefix` is broken on purpose (for a fixture): any location that
+   * starts with this API's URL, so `https://api.example.lookalike.example` passes for `https://api.example`.
+   */
+  locationMatch: 'exact' | 'prefix' | 'string-prefix';
   /** Answer 400 when `pageToken` comes with a filter (subset spec). */
   rejectPageTokenWithFilter: boolean;
   /** Apply `meta.*` filters; off, every list ignores them. */
@@ -22,6 +26,10 @@ export interface ReferenceApiBehaviour {
   sendWebhooks: boolean;
   /** Lifetime of a subscription (Skolverket's reference: 90 days). */
   subscriptionLifetimeMs: number;
+  /** Key of `/organisations` items: the subset spec's `organisations`, or `data` as Skolverket's reference answers. */
+  organisationsKey: 'organisations' | 'data';
+  /** Error bodies: the subset spec's `{code, message}`, or Skolverket's reference `{"error": {"code": <status>, "message"}}`. */
+  errorBody: 'spec' | 'reference';
 }
 
 export const DEFAULT_BEHAVIOUR: ReferenceApiBehaviour = {
@@ -36,4 +44,6 @@ export const DEFAULT_BEHAVIOUR: ReferenceApiBehaviour = {
   webhookKey: 'modifiedEntites',
   sendWebhooks: true,
   subscriptionLifetimeMs: 90 * 24 * 3600 * 1000,
+  organisationsKey: 'organisations',
+  errorBody: 'spec',
 };

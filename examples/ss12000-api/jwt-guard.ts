@@ -12,8 +12,9 @@ export interface JwtGuardOptions {
   /**
    * `exact`: a location equal to the base URL (a trailing slash aside), as dnp-facts §4.6 says.
    * `prefix`: also one under it, as Skolverket's reference implementation allows.
+   * `string-prefix`: any location starting with the base URL (broken on purpose, for a fixture).
    */
-  locationMatch: 'exact' | 'prefix';
+  locationMatch: 'exact' | 'prefix' | 'string-prefix';
   now: () => number;
 }
 
@@ -32,6 +33,7 @@ function namesLocation(payload: JWTPayload, own: string, mode: JwtGuardOptions['
     return locations.some((location) => {
       if (typeof location !== 'string') return false;
       const named = trim(location);
+      if (mode === 'string-prefix') return named.startsWith(own);
       return named === own || (mode === 'prefix' && named.startsWith(`${own}/`));
     });
   });

@@ -20,7 +20,7 @@ const ENDPOINTS = Object.values(RESOURCE_TYPE);
 
 const bad = (c: Context, message: string) => c.json({ code: 'bad_request', message }, 400);
 
-/** `GET /{resource}`: `{ data, pageToken }` (organisations: `{ organisations, pageToken }`). */
+/** `GET /{resource}`: `{ data, pageToken }` (organisations: `{ organisations, pageToken }`, or `data` by behaviour). */
 export function listHandler(store: ReferenceStore, resource: DatasetKey, behaviour: ReferenceApiBehaviour) {
   return (c: Context) => {
     const query = c.req.query();
@@ -54,7 +54,9 @@ export function listHandler(store: ReferenceStore, resource: DatasetKey, behavio
     const pageToken = page.more && last ? encodeCursor({ ...cursor, after: last.item.id }) : null;
     const items = page.items.map((o) => o.item);
     return c.json(
-      resource === 'organisations' ? { organisations: items, pageToken } : { data: items, pageToken },
+      resource === 'organisations'
+        ? { [behaviour.organisationsKey]: items, pageToken }
+        : { data: items, pageToken },
     );
   };
 }

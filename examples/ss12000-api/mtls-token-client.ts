@@ -18,6 +18,12 @@ export interface MtlsTokenClientOptions {
   /** Time for the cache: the token's `exp` is on the server's clock. */
   now?: () => number;
   timeoutMs?: number;
+  /**
+   * `named` (default): ask for `access: [{type: "ss12000-client", locations: [<client base URL>]}]`, as
+   * Skolverket's authentication README says. `none`: ask with no `access` at all, as Skolverket's own reference
+   * notifier does (nutid-auth issues such a token with `requested_access: []`; the SS12000 client refuses it).
+   */
+  access?: 'named' | 'none';
 }
 
 /** Gives a valid token for a location, fetching a new one when the cached one is about to expire. */
@@ -69,8 +75,12 @@ export function createMtlsTokenClient(options: MtlsTokenClientOptions): TokenPro
   return async (location) => {
     const cached = cache.get(location);
     if (cached && now() < cached.expMs - 60_000) return cached.value;
+    const request =
+      options.access === 'none'
+        ? { flags: ['bearer'] }
+        : { access: [{ type: 'ss12000-client', locations: [location] }], flags: ['bearer'] };
     const body = {
-      access_token: [{ access: [{ type: 'ss12000-client', locations: [location] }], flags: ['bearer'] }],
+      access_token: [request],
       client: { key: { proof: 'mtls', 'cert#S256': thumbprint } },
     };
     const answer = await postJson(

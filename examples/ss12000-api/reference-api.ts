@@ -1,5 +1,5 @@
 // A small, compliant vendor SS 12000 API (Skolverket's DNP subset) in Hono, with switchable behaviours.
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { DEFAULT_BEHAVIOUR, type ReferenceApiBehaviour } from './behaviour.js';
 import { DATASET_KEYS, type Dataset } from './dataset.js';
 import { createIngestApp } from './ingest-app.js';
@@ -27,6 +27,21 @@ export interface ReferenceApiOptions {
   clientBaseUrl?: string;
   dataset?: Dataset;
 }
+
+/** Rewrites every `{code, message}` error answer as Skolverket's reference API spells it: `{"error": {"code": <status>, "message"}}`. */
+const referenceErrorBodies: MiddlewareHandler = async (c, next) => {
+  await next();
+  if (c.res.status < 400 || !(c.res.headers.get('content-type') ?? '').includes('json')) return;
+  const body = (await c.res
+    .clone()
+    .json()
+    .catch(() => undefined)) as { message?: unknown } | undefined;
+  const message = typeof body?.message === 'string' ? body.message : 'error';
+  c.res = new Response(JSON.stringify({ error: { code: c.res.status, message } }), {
+    status: c.res.status,
+    headers: { 'content-type': 'application/json' },
+  });
+};
 
 export interface ReferenceApi {
   app: Hono;
@@ -60,6 +75,7 @@ export function createReferenceApi(options: ReferenceApiOptions = {}): Reference
   });
 
   const app = new Hono();
+  if (behaviour.errorBody === 'reference') app.use('*', referenceErrorBodies);
   if (behaviour.verifyJwt) {
     const guard = jwtGuard({
       jwksUrl: options.jwksUrl as string,

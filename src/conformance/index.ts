@@ -68,10 +68,18 @@ export {
   type ScenarioArtifacts,
 } from './reporters/reporter.js';
 export { evaluateRule, evaluateRules, type RuleInvocation } from './result/evaluate-rules.js';
-export { formatRequestRef, type RequestRef, toRequestRef } from './result/request-ref.js';
+export { groupFindings } from './result/group-findings.js';
+export {
+  formatRateFacts,
+  formatRequestRef,
+  type RateFacts,
+  type RequestRef,
+  toRequestRef,
+} from './result/request-ref.js';
 export type {
   ClientRunResult,
   ConformanceReport,
+  FindingGroup,
   RuleResult,
   RuleStatus,
   RunPlan,
@@ -85,7 +93,9 @@ export {
   type ConformanceRule,
   defineRule,
   type Finding,
+  failsRun,
   type RuleOutcome,
+  SEVERITIES,
   type Severity,
 } from './rule/rule.js';
 export { renderRulesDoc } from './rules-doc.js';

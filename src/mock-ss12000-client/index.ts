@@ -37,3 +37,4 @@ export { type VendorAnswer, VendorHttp, type VendorHttpOptions } from './vendor-
 export type { VendorLogEntry, VendorStatisticsEntry } from './vendor-reporter.js';
 export { createSs12000WebhookApp, type WebhookAppOptions } from './webhook-app.js';
 export { parseWebhookNotification, type WebhookNotification } from './webhook-notification.js';
+export { describeTokenRefusal, NO_ACCESS_MESSAGE } from './webhook-token-refusal.js';

@@ -39,13 +39,17 @@ function readPageToken(body: Record<string, unknown>, url: string): string | nul
   return token;
 }
 
-/** Reads `{ data: [...] }` (or `{ organisations: [...] }`) and its `pageToken`. */
+/**
+ * Reads `{ data: [...] }` (or `{ organisations: [...] }`) and its `pageToken`. Organisations are read from
+ * `data` too when `organisations` is absent: Skolverket's own reference API answers them so (dnp-facts §6),
+ * and Skolverket's client copes with its own reference.
+ */
 export function listExtractor(resource: Ss12000ResourceType): PageExtractor<unknown[]> {
   const key = LIST_ITEMS_KEY[resource];
   return (body, url) => {
     if (!isRecord(body))
       throw new SyncError('invalid_answer', 'answer is not a JSON object', { url, status: 200 });
-    const items = body[key];
+    const items = key === 'organisations' && !Array.isArray(body[key]) ? body.data : body[key];
     if (!Array.isArray(items)) {
       throw new SyncError('invalid_answer', `answer has no "${key}" array`, { url, status: 200 });
     }

@@ -8,6 +8,7 @@ import { bearerToken } from '../journal/token-fingerprint.js';
 import type { RegisteredApi } from './registered-api.js';
 import type { Ss12000ClientService } from './service.js';
 import { parseWebhookNotification } from './webhook-notification.js';
+import { describeTokenRefusal } from './webhook-token-refusal.js';
 
 export interface WebhookAppOptions {
   service: Ss12000ClientService;
@@ -40,12 +41,14 @@ export function createSs12000WebhookApp({ service, clock }: WebhookAppOptions) {
         404,
       );
     }
-    const verdict = await service.verifyWebhookToken(api, bearerToken(c.req.header('authorization')));
+    const token = bearerToken(c.req.header('authorization'));
+    const verdict = await service.verifyWebhookToken(api, token);
     if (!verdict.ok) {
-      annotations.notes = { ...annotations.notes, urlId: api.urlId, tokenError: verdict.code };
+      const refusal = describeTokenRefusal(token, verdict);
+      annotations.notes = { ...annotations.notes, urlId: api.urlId, tokenError: refusal.code };
       return c.json(
-        { code: verdict.code, message: verdict.message },
-        UNAUTHENTICATED.has(verdict.code) ? 401 : 403,
+        { code: refusal.code, message: refusal.message },
+        UNAUTHENTICATED.has(refusal.code) ? 401 : 403,
       );
     }
     annotations.organisationId = verdict.claims.organization_id;

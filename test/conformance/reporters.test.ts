@@ -30,7 +30,7 @@ describe('JUnit reporter', () => {
 
   it('is well-formed XML with totals on <testsuites>', () => {
     expect(root.name).toBe('testsuites');
-    expect(root.attributes).toMatchObject({ tests: '4', failures: '1', errors: '1', skipped: '1' });
+    expect(root.attributes).toMatchObject({ tests: '6', failures: '1', errors: '1', skipped: '2' });
   });
 
   it('has one testsuite per scenario and one testcase per rule', () => {
@@ -38,12 +38,14 @@ describe('JUnit reporter', () => {
     expect(suites.map((s) => s.attributes.name)).toEqual([
       'rate-limit-storm: Rate-limit storm',
       'happy-path: Happy path',
+      'token-expiry: Token expiry',
     ]);
     const cases = findAll(suites[0]!, 'testcase');
     expect(cases.map((c) => c.attributes.name)).toEqual([
       'PUSH-RATE-001 Title of PUSH-RATE-001',
       'PUSH-RATE-002 Title of PUSH-RATE-002',
       'PUSH-AUTH-002 Title of PUSH-AUTH-002',
+      'PUSH-JOB-009 Title of PUSH-JOB-009',
     ]);
     expect(cases.every((c) => c.attributes.classname === 'conform.push.rate-limit-storm')).toBe(true);
   });
@@ -53,15 +55,26 @@ describe('JUnit reporter', () => {
     expect(failure?.attributes.message).toBe(
       '1 time(s) the next call came before X-RateLimit-Reset had passed & <oops>.',
     );
-    expect(failure?.text).toContain('POST /provtjanst/provisioning/v1/persons/bulk → 429 (1200 B)');
+    expect(failure?.text).toContain(
+      'POST /provtjanst/provisioning/v1/persons/bulk → 429 (54 B; X-RateLimit-Reset 0.5, waited 10 ms)',
+    );
     expect(failure?.text).toContain('Fix: Pace the calls <5/s> & "back off".');
     expect(findAll(root, 'skipped')[0]?.attributes.message).toBe('the scenario served no forged token');
     expect(findAll(root, 'error')[0]?.attributes.message).toMatch(/could not start the client command/);
   });
 
   it('keeps client output in <system-out> without ANSI or control characters', () => {
-    const [out] = findAll(root, 'system-out');
+    const suite = findAll(root, 'testsuite')[0]!;
+    const out = suite.children.find((c) => c.name === 'system-out');
     expect(out?.text).toBe('run 1 (exit 1):\nerror: 429 <retry> & give up');
+  });
+
+  it('carries an advisory as a passing testcase with its findings in <system-out>', () => {
+    const advisory = findAll(root, 'testcase').find((c) => c.attributes.name?.startsWith('PUSH-JOB-009'));
+    expect(findAll(advisory!, 'failure')).toEqual([]);
+    expect(findAll(advisory!, 'system-out')[0]?.text).toMatch(
+      /^advisory \(PUSH-JOB-009, does not fail the run\):\nA spelling Skolverket tolerates\./,
+    );
   });
 });
 
@@ -70,11 +83,49 @@ describe('HTML reporter', () => {
 
   it('is one self-contained page: no external scripts, styles or images', () => {
     expect(html.startsWith('<!doctype html>')).toBe(true);
-    expect(html).not.toMatch(/<script|<link|src=|url\(/i);
+    expect(html).not.toMatch(/<link|src=|url\(|https?:\/\/[^"]*\.(js|css)\b/i);
+    expect(html.match(/<script/g)).toHaveLength(2);
+    expect(html).toContain('<script type="application/json" id="bodies">');
+  });
+
+  it('opens with a scenario × rule matrix, before the legend and the scenarios', () => {
+    const matrixAt = html.indexOf('<table class="matrix"');
+    expect(matrixAt).toBeGreaterThan(0);
+    expect(matrixAt).toBeLessThan(html.indexOf('How to read this report'));
+    expect(matrixAt).toBeLessThan(html.indexOf('<section class="scenario"'));
+    expect(html).toContain(
+      '<td class="cell failed" title="PUSH-RATE-002 Title of PUSH-RATE-002: failed"><a href="#rate-limit-storm--PUSH-RATE-002">✗</a></td>',
+    );
+    expect(html).toContain('<span class="badge skipped">not judged</span>');
+  });
+
+  it('explains statuses and severities, which severities fail the run, and shows times as <time> for local display', () => {
+    for (const severity of ['blocker', 'major', 'minor', 'advisory'])
+      expect(html).toContain(`<dt>${severity}</dt>`);
+    expect(html).toContain('reported, never fails the run');
+    expect(html).toContain('<time datetime="2026-09-01T08:00:01.000Z">08:00:01.000 UTC</time>');
+    expect(html).toContain('toLocaleTimeString');
+  });
+
+  it('makes each evidence line a button for its bodies, which are embedded with tokens removed', () => {
+    const bodies = new Map([
+      [
+        'rate-limit-storm#7',
+        {
+          request: { contentType: 'application/json', body: '{"a":"</script><b>"}', bytes: 20 },
+          response: { contentType: 'application/json', body: '{"message":"slow down"}', bytes: 23 },
+        },
+      ],
+    ]);
+    const page = renderHtml(sampleReport(), bodies);
+    expect(page).toContain('<button type="button" class="req" data-ex="rate-limit-storm#7">');
+    const json = /<script type="application\/json" id="bodies">(.*?)<\/script>/s.exec(page)?.[1] ?? '';
+    expect(json).not.toContain('</script>');
+    expect(JSON.parse(json)['rate-limit-storm#7'].request.body).toBe('{"a":"</script><b>"}');
   });
 
   it('draws a timeline per scenario with a dot per call, offending calls ringed', () => {
-    expect(html.match(/<svg class="timeline"/g)).toHaveLength(2);
+    expect(html.match(/<svg class="timeline"/g)).toHaveLength(3);
     expect(html.match(/<circle/g)).toHaveLength(4);
     expect(html.match(/<circle class="offending"/g)).toHaveLength(2);
     expect(html).toContain('<text class="runlabel"');
@@ -90,7 +141,15 @@ describe('JSON reporter', () => {
   it('writes a document that matches the exported ConformanceReport type', () => {
     const parsed = conformanceReportSchema.parse(JSON.parse(renderJsonReport(sampleReport())));
     expect(parsed.exitCode).toBe(2);
-    expect(parsed.summary.rules).toEqual({ total: 4, passed: 1, failed: 1, skipped: 1, error: 1 });
+    expect(parsed.summary.rules).toEqual({
+      total: 6,
+      passed: 1,
+      failed: 1,
+      advised: 1,
+      skipped: 2,
+      error: 1,
+    });
+    expect(parsed.summary.scenarios).toMatchObject({ total: 3, failed: 1, skipped: 1, error: 1 });
   });
 });
 
@@ -101,13 +160,22 @@ describe('console reporter', () => {
     expect(lines).toContain('  ✗ PUSH-RATE-002 Title of PUSH-RATE-002');
     expect(
       lines.some((l) =>
-        l.includes('08:00:01.000 POST /provtjanst/provisioning/v1/persons/bulk → 429 (1200 B)'),
+        l.includes(
+          '08:00:01.000 POST /provtjanst/provisioning/v1/persons/bulk → 429 (54 B; X-RateLimit-Reset 0.5)',
+        ),
       ),
     ).toBe(true);
     expect(lines).toContain('      fix: Pace the calls <5/s> & "back off".');
     expect(lines).toContain(
       '  ○ PUSH-AUTH-002 Title of PUSH-AUTH-002 (skipped: the scenario served no forged token)',
     );
+    expect(lines).toContain('  i PUSH-JOB-009 Title of PUSH-JOB-009 (advisory: does not fail the run)');
+  });
+
+  it('marks a scenario whose every rule was skipped as not judged', () => {
+    const lines = renderScenario(sampleReport().scenarios[2]!, createPalette(false));
+    expect(lines[0]).toBe('SKIP token-expiry — Token expiry (0.0 s)');
+    expect(lines[1]).toMatch(/not judged/);
   });
 
   it('colours only when asked', () => {

@@ -1,4 +1,5 @@
 // An inline SVG timeline of one scenario's traffic: a lane per kind of call, a dot per call, client runs shaded.
+import { formatBytes, pathWithQuery } from '../result/request-ref.js';
 import type { ScenarioResult, TrafficItem } from '../result/result-model.js';
 import { escapeMarkup as x } from './markup-escape.js';
 
@@ -70,7 +71,7 @@ export function renderTimeline(result: ScenarioResult): string {
     const cx = LEFT + item.offsetMs * scale;
     const cy = TOP + laneOf(item) * LANE + LANE / 2;
     const ring = offending.has(item.seq) ? ' class="offending"' : '';
-    const tip = `${item.time.slice(11, 23)} ${item.method} ${item.path} → ${item.status || 'no answer'} (${item.size} B, ${item.durationMs} ms)`;
+    const tip = `${item.time.slice(11, 23)} UTC ${item.method} ${pathWithQuery(item)} → ${item.status || 'no answer'} (${formatBytes(item.responseBytes)}, ${item.durationMs} ms)`;
     parts.push(
       `<circle${ring} cx="${cx.toFixed(1)}" cy="${cy}" r="4" fill="${statusColour(item.status)}"><title>${x(tip)}</title></circle>`,
     );

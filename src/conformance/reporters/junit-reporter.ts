@@ -1,6 +1,7 @@
 // JUnit XML reporter: a testsuite per scenario, a testcase per rule; failures carry message and evidence.
+import { groupFindings, groupOf } from '../result/group-findings.js';
 import { formatRequestRef } from '../result/request-ref.js';
-import type { ConformanceReport, RuleResult, ScenarioResult } from '../result/result-model.js';
+import type { ConformanceReport, FindingGroup, RuleResult, ScenarioResult } from '../result/result-model.js';
 import { escapeMarkup as x } from './markup-escape.js';
 import type { Reporter, ReporterOptions } from './reporter.js';
 import { writeReportFile } from './write-report-file.js';
@@ -9,15 +10,31 @@ export const JUNIT_REPORT_FILE = 'junit.xml';
 
 const secs = (ms: number) => (ms / 1000).toFixed(3);
 
-function failureText(rule: RuleResult): string {
+function failureText(rule: RuleResult, group: FindingGroup | undefined): string {
+  const lines = group ? [`Cause: ${group.cause} (${group.ruleIds.join(', ')})`, ''] : [];
+  lines.push(...findingLines(rule));
+  lines.push('', `Fix: ${rule.fix}`, `Why: ${rule.why}`);
+  for (const source of rule.sources) lines.push(`See: ${source.url}`);
+  return lines.join('\n');
+}
+
+function findingLines(rule: RuleResult): string[] {
   const lines: string[] = [];
   for (const finding of rule.findings) {
     lines.push(finding.message);
     for (const ref of finding.requests ?? []) lines.push(`  ${formatRequestRef(ref)}`);
   }
-  lines.push('', `Fix: ${rule.fix}`, `Why: ${rule.why}`);
-  for (const source of rule.sources) lines.push(`See: ${source.url}`);
-  return lines.join('\n');
+  return lines;
+}
+
+/** An advisory's findings: the testcase passes (advisories never fail a run) and says what it noted. */
+function advisoryText(rule: RuleResult): string {
+  return [
+    `advisory (${rule.ruleId}, does not fail the run):`,
+    ...findingLines(rule),
+    '',
+    `Suggestion: ${rule.fix}`,
+  ].join('\n');
 }
 
 function testcase(scenario: ScenarioResult, rule: RuleResult): string {
@@ -25,13 +42,16 @@ function testcase(scenario: ScenarioResult, rule: RuleResult): string {
   switch (rule.status) {
     case 'passed':
       return `${open}</testcase>`;
+    case 'advised':
+      return `${open}\n      <system-out>${x(advisoryText(rule))}</system-out>\n    </testcase>`;
     case 'skipped':
       return `${open}\n      <skipped message="${x(rule.skipReason ?? 'not applicable')}"/>\n    </testcase>`;
     case 'error':
       return `${open}\n      <error message="${x(rule.error ?? 'harness error')}" type="harness"/>\n    </testcase>`;
     case 'failed': {
       const message = rule.findings[0]?.message ?? 'failed';
-      return `${open}\n      <failure message="${x(message)}" type="${x(rule.ruleId)}">${x(failureText(rule))}</failure>\n    </testcase>`;
+      const group = groupOf(scenario.groups ?? groupFindings(scenario), rule.ruleId);
+      return `${open}\n      <failure message="${x(message)}" type="${x(rule.ruleId)}">${x(failureText(rule, group))}</failure>\n    </testcase>`;
     }
   }
 }

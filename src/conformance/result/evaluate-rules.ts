@@ -1,7 +1,7 @@
 // Judges a scenario's evidence with the rules it names, turning outcomes and exceptions into RuleResults.
 import type { Evidence } from '../push/evidence/evidence.js';
 import { findRule } from '../push/rules/catalogue.js';
-import type { ConformanceRule } from '../rule/rule.js';
+import { type ConformanceRule, failsRun } from '../rule/rule.js';
 import type { RuleResult } from './result-model.js';
 
 export interface RuleInvocation {
@@ -37,7 +37,8 @@ export function evaluateRule<E>(
     if (outcome.kind === 'skipped')
       return { ...ruleResultBase(rule, params), status: 'skipped', findings: [], skipReason: outcome.reason };
     const findings = outcome.findings;
-    return { ...ruleResultBase(rule, params), status: findings.length > 0 ? 'failed' : 'passed', findings };
+    const status = findings.length === 0 ? 'passed' : failsRun(rule.severity) ? 'failed' : 'advised';
+    return { ...ruleResultBase(rule, params), status, findings };
   } catch (error) {
     return {
       ...ruleResultBase(rule, params),

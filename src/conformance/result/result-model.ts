@@ -8,9 +8,16 @@ import type { RequestRef } from './request-ref.js';
 /** What a run checks: a push client (`conform push`) or an SS 12000 API (`conform ss12000`). */
 export type ConformanceTarget = 'push' | 'ss12000';
 
-export type RuleStatus = 'passed' | 'failed' | 'skipped' | 'error';
-/** `error`: the harness or the scenario could not be run (exit code 2), as opposed to the client failing a rule. */
-export type ScenarioStatus = 'passed' | 'failed' | 'error';
+/**
+ * `advised`: an `advisory` rule found something (reported, never failing the run); `skipped`: the rule had
+ * nothing to judge (never counted as passed).
+ */
+export type RuleStatus = 'passed' | 'failed' | 'advised' | 'skipped' | 'error';
+/**
+ * `error`: the harness or the scenario could not be run (exit code 2), as opposed to the client failing a rule.
+ * `skipped`: every rule of the scenario was skipped, so nothing was judged ("not judged"; it is not a pass).
+ */
+export type ScenarioStatus = 'passed' | 'failed' | 'skipped' | 'error';
 
 export interface RuleResult {
   ruleId: string;
@@ -41,6 +48,19 @@ export interface ClientRunResult {
   outputTail: string;
 }
 
+/**
+ * Failed rules that share one cause, reported once: an API answering every call with 500 fails eight auth
+ * rules, and they should read as one problem with one fix, not eight.
+ */
+export interface FindingGroup {
+  /** The cause in words, leading the group ("every call answered 500"). */
+  cause: string;
+  /** The failed rules it explains, in scenario order. */
+  ruleIds: string[];
+  /** What to do about it, once. */
+  fix: string;
+}
+
 /** One recorded call, as the timeline shows it. */
 export interface TrafficItem extends RequestRef {
   component: JournalComponent;
@@ -63,6 +83,8 @@ export interface ScenarioResult {
   durationMs: number;
   runs: ClientRunResult[];
   rules: RuleResult[];
+  /** Failed rules grouped by shared cause; the report always has it (summarise fills it in). */
+  groups?: FindingGroup[];
   traffic: TrafficItem[];
   /** Set when status is `error`: what the harness could not do. */
   harnessError?: string;
@@ -72,12 +94,18 @@ export interface Tally {
   total: number;
   passed: number;
   failed: number;
+  /** Advisory findings (rules) or, for scenarios, always 0: a scenario with advisories is `passed`. */
+  advised: number;
   skipped: number;
   error: number;
 }
 
+/**
+ * The JSON report (`conformance.json`). Version 2 added the `advised` rule status and tally, the `skipped`
+ * scenario and run status, finding groups, and request refs with both body sizes, the query and rate facts.
+ */
 export interface ConformanceReport {
-  schemaVersion: 1;
+  schemaVersion: 2;
   tool: { name: 'provtjanst-mock'; version: string };
   target: ConformanceTarget;
   /** What was checked: the vendor's command (--client), or its SS 12000 API's base URL (--url). */
@@ -85,8 +113,12 @@ export interface ConformanceReport {
   startedAt: string;
   finishedAt: string;
   durationMs: number;
+  /** `skipped`: every scenario was skipped, so the run judged nothing. */
   status: ScenarioStatus;
-  /** 0: every rule passed; 1: a rule failed; 2: the harness or the configuration is at fault. */
+  /**
+   * 0: no rule of a failing severity (blocker, major, minor) failed, advisories aside; 1: one did; 2: the
+   * harness or the configuration is at fault, or nothing at all could be judged (every scenario skipped).
+   */
   exitCode: 0 | 1 | 2;
   summary: { scenarios: Tally; rules: Tally };
   scenarios: ScenarioResult[];

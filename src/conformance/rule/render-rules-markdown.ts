@@ -19,13 +19,27 @@ export interface RulesSection {
   banner?: boolean;
 }
 
+/** Which severities fail the exit code: the same for push and pull. */
+export const SEVERITY_LINES: readonly string[] = [
+  '| severity | means | fails the run (exit code 1) |',
+  '|---|---|---|',
+  '| **blocker** | data does not arrive, or arrives wrong | yes |',
+  "| **major** | breaks under Skolverket's limits or loads the service | yes |",
+  '| **minor** | wasteful | yes |',
+  "| **advisory** | a departure from the contract that Skolverket's own service tolerates | no: reported (console, JSON `advised`, JUnit `system-out`, HTML), never failing |",
+  '',
+  'A rule with nothing to judge is **skipped**, with its reason, and never counts as passed. A scenario whose',
+  'rules were all skipped is **not judged** (status `skipped`); a run in which every scenario was skipped exits 2,',
+  'like a harness or configuration fault, because it showed nothing.',
+];
+
 const PUSH_SECTION: RulesSection = {
   heading: '# Push conformance rules',
   intro: [
     'What `provtjanst-mock conform push` checks in the behaviour of a push client, judged from the traffic the',
-    'mock recorded (see [conformance.md](conformance.md)). Severity: **blocker**: data does not arrive or',
-    "arrives wrong; **major**: breaks under Skolverket's limits or loads the service; **minor**: wasteful.",
-    'Any failed rule fails the run (exit code 1).',
+    'mock recorded (see [conformance.md](conformance.md)).',
+    '',
+    ...SEVERITY_LINES,
   ],
   banner: true,
 };

@@ -4,8 +4,19 @@ import type { Evidence } from '../push/evidence/evidence.js';
 import type { RequestRef } from '../result/request-ref.js';
 import type { SourceLink } from './sources.js';
 
-/** blocker: data does not arrive or arrives wrong; major: breaks under Skolverket's limits; minor: wasteful. */
-export type Severity = 'blocker' | 'major' | 'minor';
+/**
+ * blocker: data does not arrive or arrives wrong; major: breaks under Skolverket's limits; minor: wasteful;
+ * advisory: worth knowing (a departure from the contract Skolverket's own service tolerates), never fails a run.
+ */
+export type Severity = 'blocker' | 'major' | 'minor' | 'advisory';
+
+/** Every severity, most serious first. */
+export const SEVERITIES: readonly Severity[] = ['blocker', 'major', 'minor', 'advisory'];
+
+/** Whether a rule of this severity with findings fails the run (exit code 1): every severity but `advisory`. */
+export function failsRun(severity: Severity): boolean {
+  return severity !== 'advisory';
+}
 
 /** Push families, then the pull (SS 12000 API) ones that are not push families too. */
 export type RuleFamily =

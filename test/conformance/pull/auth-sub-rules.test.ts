@@ -16,13 +16,28 @@ const probe = (variant: TokenVariant, status: number) => ({
   exchange: exchange({ purpose: `auth:${variant}`, status }),
 });
 
-describe('PULL-AUTH-001…009 (one rule per token variant)', () => {
-  it('has one rule per variant, in order', () => {
-    expect(PULL_AUTH_RULES.map((r) => r.id)).toEqual(TOKEN_VARIANTS.map((_, i) => `PULL-AUTH-00${i + 1}`));
+/** The rule judging each variant: one per variant, but for PULL-AUTH-007, which judges both wrong locations. */
+const RULE_OF: Record<TokenVariant, string> = {
+  missing: 'PULL-AUTH-001',
+  garbled: 'PULL-AUTH-002',
+  'unknown-key': 'PULL-AUTH-003',
+  expired: 'PULL-AUTH-004',
+  'not-yet-valid': 'PULL-AUTH-005',
+  'other-organisation': 'PULL-AUTH-006',
+  'other-location': 'PULL-AUTH-007',
+  'lookalike-location': 'PULL-AUTH-007',
+  'other-access-type': 'PULL-AUTH-008',
+  valid: 'PULL-AUTH-009',
+};
+
+describe('PULL-AUTH-001…009 (a rule per way of spoiling the token)', () => {
+  it('has the rules in order, and every variant is judged by one', () => {
+    expect(PULL_AUTH_RULES.map((r) => r.id)).toEqual([...new Set(Object.values(RULE_OF))]);
+    expect(Object.keys(RULE_OF).sort()).toEqual([...TOKEN_VARIANTS].sort());
   });
 
-  for (const [index, variant] of TOKEN_VARIANTS.entries()) {
-    const rule = PULL_AUTH_RULES[index]!;
+  for (const variant of TOKEN_VARIANTS) {
+    const rule = PULL_AUTH_RULES.find((r) => r.id === RULE_OF[variant])!;
     const good = variant === 'valid' ? 200 : 403;
     const bad = variant === 'valid' ? 403 : 200;
 
@@ -41,6 +56,28 @@ describe('PULL-AUTH-001…009 (one rule per token variant)', () => {
     });
   }
 
+  it('PULL-AUTH-007 fails for a lookalike location even when another host is refused', () => {
+    const rule = PULL_AUTH_RULES.find((r) => r.id === 'PULL-AUTH-007')!;
+    const found = findings(
+      rule,
+      evidence({ auth: [probe('other-location', 403), probe('lookalike-location', 200)] }),
+    );
+    expect(found.map((f) => f.message)).toEqual([
+      expect.stringMatching(
+        /^1 of 1 call\(s\) with a token whose requested_access names another API's URL \(a lookalike-location token\)/,
+      ),
+    ]);
+  });
+
+  it("does not repeat the detail when it is the rule's own words", () => {
+    const rule = PULL_AUTH_RULES[0]!;
+    const [finding] = findings(
+      rule,
+      evidence({ auth: [{ ...probe('missing', 200), detail: 'no Authorization header' }] }),
+    );
+    expect(finding?.message).toMatch(/^1 of 1 call\(s\) with no Authorization header were answered 200/);
+  });
+
   it('is skipped when no call with the variant was answered', () => {
     const unanswered = {
       ...probe('expired', 0),
@@ -58,7 +95,16 @@ const created = (body: Record<string, unknown>, status = 201) =>
     url: 'http://vendor.test/subscriptions',
     status,
     body,
-    ref: { seq: 1, time: '', timeMs: T0, method: 'POST', path: '/subscriptions', status, size: 10 },
+    ref: {
+      seq: 1,
+      time: '',
+      timeMs: T0,
+      method: 'POST',
+      path: '/subscriptions',
+      status,
+      requestBytes: 10,
+      responseBytes: 10,
+    },
   });
 const goodCreate = created({ id: 's1', expires: '2026-12-01T00:00:00Z', target: TARGET });
 const patch = (body: Record<string, unknown>, status = 200) =>
@@ -67,7 +113,16 @@ const patch = (body: Record<string, unknown>, status = 200) =>
     url: 'http://vendor.test/subscriptions/s1',
     status,
     body,
-    ref: { seq: 2, time: '', timeMs: T0 + 10, method: 'PATCH', path: '/subscriptions/s1', status, size: 10 },
+    ref: {
+      seq: 2,
+      time: '',
+      timeMs: T0 + 10,
+      method: 'PATCH',
+      path: '/subscriptions/s1',
+      status,
+      requestBytes: 10,
+      responseBytes: 10,
+    },
   });
 const remove = (status: number) =>
   exchange({ method: 'DELETE', url: 'http://vendor.test/subscriptions/s1', status });

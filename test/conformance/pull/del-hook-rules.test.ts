@@ -144,7 +144,7 @@ describe('PULL-HOOK-002 a valid ss12000-client token', () => {
   it('fails naming why the token was refused', () => {
     const unsigned = change({ webhooks: [webhook({ status: 401, tokenError: 'missing' })] });
     expect(findings(HOOK_TOKEN, evidence({ changes: [unsigned] }))[0]?.message).toBe(
-      '1 webhook(s) were refused for their token (missing).',
+      '1 webhook(s) were refused for their token: no token.',
     );
   });
 

@@ -71,9 +71,28 @@ describe('a hostile SS 12000 API', () => {
     },
   );
 
-  it('a calm API with no data passes the full sync (nothing to find wrong)', async () => {
+  it('a calm API with no data passes the full sync, but its data rules are skipped, not passed', async () => {
     const report = await run('calm');
     expect(report.exitCode).toBe(0);
-    expect(report.scenarios[0]?.rules.find((r) => r.ruleId === 'PULL-DATA-001')?.status).toBe('passed');
+    const data = report.scenarios[0]?.rules.find((r) => r.ruleId === 'PULL-DATA-001');
+    expect(data?.status).toBe('skipped');
+    expect(data?.skipReason).toBe('every list fetched was empty: there was no object to judge');
+  });
+
+  it('an API answering every call with 500 leads the auth matrix with that one cause, not nine fixes', async () => {
+    const report = await runSs12000Conformance({
+      vendorUrl: hostile.url('all-500'),
+      organisationNumber: ORG,
+      scenarios: loadPullLibrary().filter((s) => s.id === 'ss12000-auth-matrix'),
+      mock: harness.mock,
+      settings: HOSTILE_SETTINGS,
+    });
+    const [scenario] = report.scenarios;
+    expect(scenario?.groups?.[0]?.cause).toBe('every call answered 500');
+    expect(scenario?.groups?.[0]?.ruleIds).toEqual(
+      expect.arrayContaining(['PULL-AUTH-001', 'PULL-AUTH-008', 'PULL-AUTH-009']),
+    );
+    expect(scenario?.groups).toHaveLength(1);
+    expect(report.exitCode).toBe(1);
   });
 });

@@ -18,7 +18,16 @@ let seq = 0;
 
 export function ref(path: string, status = 200, method = 'GET', at = T0): RequestRef {
   seq += 1;
-  return { seq, time: new Date(at).toISOString(), timeMs: at, method, path, status, size: 0 };
+  return {
+    seq,
+    time: new Date(at).toISOString(),
+    timeMs: at,
+    method,
+    path,
+    status,
+    requestBytes: 0,
+    responseBytes: 0,
+  };
 }
 
 export function exchange(partial: Partial<ExchangeRecord> & { url?: string } = {}): ExchangeRecord {

@@ -8,15 +8,19 @@ const requestRef = z.strictObject({
   timeMs: z.number(),
   method: z.string(),
   path: z.string(),
+  query: z.string().optional(),
   status: z.number(),
-  size: z.number(),
+  requestBytes: z.number(),
+  responseBytes: z.number(),
   tokenId: z.string().optional(),
+  rate: z.strictObject({ reset: z.string().optional(), waitedMs: z.number().optional() }).optional(),
 });
 
 const tally = z.strictObject({
   total: z.number(),
   passed: z.number(),
   failed: z.number(),
+  advised: z.number(),
   skipped: z.number(),
   error: z.number(),
 });
@@ -42,8 +46,8 @@ const ruleResult = z.strictObject({
     'SHAPE',
   ]),
   title: z.string(),
-  severity: z.enum(['blocker', 'major', 'minor']),
-  status: z.enum(['passed', 'failed', 'skipped', 'error']),
+  severity: z.enum(['blocker', 'major', 'minor', 'advisory']),
+  status: z.enum(['passed', 'failed', 'advised', 'skipped', 'error']),
   findings: z.array(z.strictObject({ message: z.string(), requests: z.array(requestRef).optional() })),
   skipReason: z.string().optional(),
   error: z.string().optional(),
@@ -59,7 +63,7 @@ const scenarioResult = z.strictObject({
   description: z.string(),
   file: z.string(),
   target: z.enum(['push', 'ss12000']),
-  status: z.enum(['passed', 'failed', 'error']),
+  status: z.enum(['passed', 'failed', 'skipped', 'error']),
   startedAt: z.iso.datetime(),
   durationMs: z.number(),
   runs: z.array(
@@ -74,6 +78,9 @@ const scenarioResult = z.strictObject({
     }),
   ),
   rules: z.array(ruleResult),
+  groups: z
+    .array(z.strictObject({ cause: z.string(), ruleIds: z.array(z.string()), fix: z.string() }))
+    .optional(),
   traffic: z.array(
     requestRef.extend({
       component: z.enum(['auth', 'open-data', 'provisioning', 'ss12000-client', 'control', 'other']),
@@ -86,14 +93,14 @@ const scenarioResult = z.strictObject({
 });
 
 export const conformanceReportSchema: z.ZodType<ConformanceReport> = z.strictObject({
-  schemaVersion: z.literal(1),
+  schemaVersion: z.literal(2),
   tool: z.strictObject({ name: z.literal('provtjanst-mock'), version: z.string() }),
   target: z.enum(['push', 'ss12000']),
   client: z.string(),
   startedAt: z.iso.datetime(),
   finishedAt: z.iso.datetime(),
   durationMs: z.number(),
-  status: z.enum(['passed', 'failed', 'error']),
+  status: z.enum(['passed', 'failed', 'skipped', 'error']),
   exitCode: z.union([z.literal(0), z.literal(1), z.literal(2)]),
   summary: z.strictObject({ scenarios: tally, rules: tally }),
   scenarios: z.array(scenarioResult),

@@ -57,7 +57,9 @@ const failing: ScenarioResult = {
               method: 'POST',
               path: '/provtjanst/provisioning/v1/persons/bulk',
               status: 429,
-              size: 1200,
+              requestBytes: 1200,
+              responseBytes: 54,
+              rate: { reset: '0.5' },
             },
             {
               seq: 8,
@@ -66,13 +68,19 @@ const failing: ScenarioResult = {
               method: 'POST',
               path: '/provtjanst/provisioning/v1/persons/bulk',
               status: 429,
-              size: 1200,
+              requestBytes: 1200,
+              responseBytes: 54,
+              rate: { reset: '0.5', waitedMs: 10 },
             },
           ],
         },
       ],
     }),
     rule('PUSH-AUTH-002', 'skipped', { skipReason: 'the scenario served no forged token' }),
+    rule('PUSH-JOB-009', 'advised', {
+      severity: 'advisory',
+      findings: [{ message: 'A spelling Skolverket tolerates.' }],
+    }),
   ],
   traffic: [
     {
@@ -82,7 +90,8 @@ const failing: ScenarioResult = {
       method: 'POST',
       path: '/transaction',
       status: 200,
-      size: 300,
+      requestBytes: 300,
+      responseBytes: 900,
       component: 'auth',
       kind: 'token',
       durationMs: 30,
@@ -95,7 +104,8 @@ const failing: ScenarioResult = {
       method: 'POST',
       path: '/provtjanst/provisioning/v1/persons/bulk',
       status: 429,
-      size: 1200,
+      requestBytes: 1200,
+      responseBytes: 54,
       component: 'provisioning',
       kind: 'write',
       durationMs: 3,
@@ -108,7 +118,8 @@ const failing: ScenarioResult = {
       method: 'POST',
       path: '/provtjanst/provisioning/v1/persons/bulk',
       status: 429,
-      size: 1200,
+      requestBytes: 1200,
+      responseBytes: 54,
       component: 'provisioning',
       kind: 'write',
       durationMs: 3,
@@ -120,8 +131,10 @@ const failing: ScenarioResult = {
       timeMs: T0 + 2100,
       method: 'GET',
       path: '/provtjanst/provisioning/v1/persons/bulk/jobs/x/isCompleted',
+      query: 'wait=1',
       status: 200,
-      size: 0,
+      requestBytes: 0,
+      responseBytes: 17,
       component: 'provisioning',
       kind: 'status',
       durationMs: 2,
@@ -145,12 +158,26 @@ const broken: ScenarioResult = {
   harnessError: 'could not start the client command',
 };
 
+const notJudged: ScenarioResult = {
+  id: 'token-expiry',
+  title: 'Token expiry',
+  description: 'Nothing to judge.',
+  file: 'scenarios/token-expiry.yaml',
+  target: 'push',
+  status: 'skipped',
+  startedAt: new Date(T0 + 5100).toISOString(),
+  durationMs: 40,
+  runs: [],
+  rules: [rule('PUSH-AUTH-004', 'skipped', { skipReason: 'the client made no call' })],
+  traffic: [],
+};
+
 export function sampleReport(): ConformanceReport {
   return summarise({
     client: 'node "client.mjs"',
     version: '0.1.0',
     startedMs: T0,
     finishedMs: T0 + 6000,
-    scenarios: [failing, broken],
+    scenarios: [failing, broken, notJudged],
   });
 }

@@ -88,6 +88,7 @@ export const TOKEN_VARIANTS = [
   'not-yet-valid',
   'other-organisation',
   'other-location',
+  'lookalike-location',
   'other-access-type',
   'valid',
 ] as const;
@@ -187,6 +188,20 @@ export interface IncrementalProbeRecord {
   readonly walk: ListWalk;
 }
 
+/**
+ * What a deletion changed besides the deleted objects: groups that named a deleted person lose the membership,
+ * and must then be fetchable as changed (meta.modified bumped, Group named in the webhook).
+ */
+export interface DeletionDependants {
+  /** Groups that named a deleted person in the scenario's fetch before the deletion (lower-case ids). */
+  readonly groupIds: readonly string[];
+  /** `GET /groups?meta.modified.after=<just before the deletion>`: what an incremental fetch would find. */
+  readonly modifiedAfter: string;
+  readonly walk: ListWalk;
+  /** `GET /groups/{id}` of each such group, after the deletion. */
+  readonly byId: readonly ExchangeRecord[];
+}
+
 export interface DeletionProbeRecord {
   readonly changeIndex: number;
   readonly resource: Ss12000ResourceType;
@@ -199,6 +214,8 @@ export interface DeletionProbeRecord {
   readonly later: { readonly after: string; readonly walk: ListWalk };
   /** `GET /R/{id}` of each deleted object. */
   readonly byId: readonly ExchangeRecord[];
+  /** Person deletions: the groups that named the person (absent when no group fetch came before the deletion). */
+  readonly dependants?: DeletionDependants;
 }
 
 /** What the mock's open data says of the ids the data references (looked up when the evidence was collected). */

@@ -9,7 +9,12 @@ export function allWalks(evidence: PullEvidence): ListWalk[] {
     ...evidence.fetches,
     ...evidence.filters.map((f) => f.walk),
     ...evidence.incremental.map((i) => i.walk),
-    ...evidence.deletions.flatMap((d) => [d.since.walk, d.otherTypes.walk, d.later.walk]),
+    ...evidence.deletions.flatMap((d) => [
+      d.since.walk,
+      d.otherTypes.walk,
+      d.later.walk,
+      ...(d.dependants ? [d.dependants.walk] : []),
+    ]),
   ];
 }
 
@@ -20,7 +25,7 @@ export function allExchanges(evidence: PullEvidence): ExchangeRecord[] {
     ...evidence.auth.map((a) => a.exchange),
     ...(sub ? [sub.create, sub.renew, sub.remove].filter((e): e is ExchangeRecord => e !== undefined) : []),
     ...evidence.tokenFilter.flatMap((t) => (t.probe ? [t.firstPage, t.probe] : [t.firstPage])),
-    ...evidence.deletions.flatMap((d) => d.byId),
+    ...evidence.deletions.flatMap((d) => [...d.byId, ...(d.dependants?.byId ?? [])]),
     ...evidence.reports,
     ...allWalks(evidence).flatMap((w) => w.pages.map((p) => p.exchange)),
   ];
@@ -36,6 +41,16 @@ export function idOf(object: unknown): string | undefined {
   if (typeof object !== 'object' || object === null) return undefined;
   const id = (object as { id?: unknown }).id;
   return typeof id === 'string' ? id.toLowerCase() : undefined;
+}
+
+/** The ids of persons a group's memberships name (lower-case). */
+export function memberIds(group: JsonObject): string[] {
+  const memberships = Array.isArray(group.groupMemberships) ? group.groupMemberships : [];
+  return memberships.flatMap((m) => {
+    const person = typeof m === 'object' && m !== null ? (m as { person?: unknown }).person : undefined;
+    const id = idOf(person);
+    return id ? [id] : [];
+  });
 }
 
 /** Every id a walk served, in order, duplicates kept. */

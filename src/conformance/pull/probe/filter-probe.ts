@@ -8,8 +8,16 @@ import {
 } from '../evidence/pull-evidence.js';
 import { idOf } from '../evidence/pull-views.js';
 import type { PullProbeContext } from '../runner/probe-context.js';
-import { currentObjects, FULL_FETCH_LIMIT } from './fetch-probe.js';
+import { currentObjects } from './fetch-probe.js';
 import { walkList } from './walk-list.js';
+
+/** About this many pages per filtered walk: enough that a filter lost after the first page shows. */
+export const FILTER_WALK_PAGES = 4;
+
+/** The limit of a filtered walk over `count` objects: small, so the walk follows pageTokens. */
+export function filterWalkLimit(count: number): number {
+  return Math.max(1, Math.ceil(count / FILTER_WALK_PAGES));
+}
 
 /** Cuts this far from any object's time, so the spec's inclusive bounds and an exclusive reading agree. */
 const MARGIN_MS = 1000;
@@ -53,6 +61,7 @@ export async function probeFilters(
 ): Promise<void> {
   for (const resource of options.resources ?? RESOURCE_ORDER) {
     const baseline = (await currentObjects(ctx, resource)).flatMap((o) => snapshot(o) ?? []);
+    const limit = filterWalkLimit(baseline.length);
     for (const param of options.params ?? META_FILTERS) {
       const field = param.startsWith('meta.created') ? 'created' : 'modified';
       const cuts = cutPoints(baseline.map((o) => Date.parse(o[field] ?? '')));
@@ -62,7 +71,8 @@ export async function probeFilters(
           purpose: `filter ${param}`,
           resource,
           query: { [param]: cut },
-          limit: FULL_FETCH_LIMIT,
+          limit,
+          pageLimit: baseline.length * 2 + 5,
         });
         ctx.draft.filters.push({ resource, param, cut, baseline, walk });
       }

@@ -1,8 +1,9 @@
 // What the client does after a change: the incremental fetch after a webhook, and deletedEntities after a deletion.
 import { RESOURCE_ORDER, RESOURCE_PATHS } from '../../../mock-ss12000-client/index.js';
-import type { ChangeRecord } from '../evidence/pull-evidence.js';
+import type { ChangeRecord, DeletionDependants } from '../evidence/pull-evidence.js';
+import { idOf, memberIds } from '../evidence/pull-views.js';
 import type { PullProbeContext } from '../runner/probe-context.js';
-import { FULL_FETCH_LIMIT } from './fetch-probe.js';
+import { FULL_FETCH_LIMIT, latestObjects } from './fetch-probe.js';
 import { sendProbe } from './probe-client.js';
 import { walkList } from './walk-list.js';
 
@@ -32,6 +33,39 @@ export async function probeIncremental(ctx: PullProbeContext): Promise<void> {
   }
 }
 
+/** After a person deletion: the groups that named the person, walked as changed and fetched one by one. */
+async function probeDependants(
+  ctx: PullProbeContext,
+  change: ChangeRecord,
+  since: string,
+  token: string,
+): Promise<DeletionDependants | undefined> {
+  const groups = change.resource === 'Person' ? latestObjects(ctx, 'Group') : undefined;
+  if (!groups) return undefined;
+  const deleted = new Set(change.ids);
+  const groupIds = groups
+    .filter((g) => memberIds(g).some((id) => deleted.has(id)))
+    .flatMap((g) => idOf(g) ?? []);
+  const walk = await walkList(ctx, {
+    purpose: 'groups changed by the deletion',
+    resource: 'Group',
+    query: { 'meta.modified.after': since },
+    limit: FULL_FETCH_LIMIT,
+  });
+  const byId = await Promise.all(
+    groupIds.map((id) =>
+      sendProbe(ctx, {
+        purpose: 'dependant:by-id',
+        method: 'GET',
+        path: `/groups/${id}`,
+        operation: '/groups/{id}',
+        token,
+      }),
+    ),
+  );
+  return { groupIds, modifiedAfter: since, walk, byId };
+}
+
 /** For each deletion: deletedEntities since just before it (its type, then the others), after it, and GET by id. */
 export async function probeDeletions(ctx: PullProbeContext): Promise<void> {
   const token = await ctx.validToken();
@@ -48,7 +82,9 @@ export async function probeDeletions(ctx: PullProbeContext): Promise<void> {
         limit: FULL_FETCH_LIMIT,
       });
     const path = `/${RESOURCE_PATHS[change.resource]}`;
+    const dependants = await probeDependants(ctx, change, since, token);
     ctx.draft.deletions.push({
+      ...(dependants ? { dependants } : {}),
       changeIndex: change.index,
       resource: change.resource,
       ids: change.ids,

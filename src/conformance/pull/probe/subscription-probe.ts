@@ -4,6 +4,7 @@ import { RESOURCE_ORDER } from '../../../mock-ss12000-client/index.js';
 import type { ExchangeRecord } from '../evidence/pull-evidence.js';
 import type { PullProbeContext } from '../runner/probe-context.js';
 import { sendProbe } from './probe-client.js';
+import { settleWithin } from './register-probe.js';
 
 const OPERATION = '/subscriptions/{subscriptionId}';
 
@@ -11,12 +12,19 @@ function field(body: unknown, name: string): unknown {
   return typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[name] : undefined;
 }
 
-/** What the PATCH asks for: the lifetime the POST gave, counted from now (as the mock's client does). */
-function renewalAsked(create: ExchangeRecord, nowMs: number): string {
+/** A renewal is asked for at least this far beyond the current expiry, so that one that did not move shows. */
+const RENEWAL_STEP_MS = 86_400_000;
+
+/**
+ * What the PATCH asks for: well beyond the current expiry (by the lifetime the POST gave, at least a day), so
+ * an API that answers 200 but leaves `expires` where it was cannot pass for one that renewed.
+ */
+export function renewalAsked(create: ExchangeRecord, nowMs: number): string {
   const expires = Date.parse(String(field(create.body, 'expires')));
   const createdMs = create.ref?.timeMs ?? nowMs;
-  const lifetime = Number.isFinite(expires) && expires > createdMs ? expires - createdMs : 86_400_000;
-  return new Date(nowMs + lifetime).toISOString();
+  const current = Number.isFinite(expires) ? expires : nowMs;
+  const lifetime = Number.isFinite(expires) && expires > createdMs ? expires - createdMs : 0;
+  return new Date(Math.max(current, nowMs) + Math.max(lifetime, RENEWAL_STEP_MS)).toISOString();
 }
 
 /**
@@ -44,6 +52,9 @@ export async function probeSubscription(ctx: PullProbeContext): Promise<void> {
     return;
   }
   const path = `/subscriptions/${encodeURIComponent(id)}`;
+  // An API may give a fresh lifetime counted from now instead of the `expires` asked for; after this pause,
+  // that still moves `expires` by more than the second an API may round it to.
+  await settleWithin(new Promise(() => {}), ctx.settings.renewDelayMs);
   const renewAsked = renewalAsked(create, ctx.services.clock.now());
   const renew = await sendProbe(ctx, {
     purpose: 'subscription:renew',

@@ -18,6 +18,15 @@ export function otherLocation(vendorUrl: string): string {
   return `https://annan-leverantor.example${url.pathname === '/' ? '' : url.pathname}`;
 }
 
+/**
+ * A lookalike of the vendor's URL: the URL followed by more host characters (`https://api.skola.se` →
+ * `https://api.skola.se.lookalike.example`). A check by prefix or substring lets it through; a sub-path
+ * (`…/ss12000`) would be a different matter, and Skolverket's reference accepts those.
+ */
+export function lookalikeLocation(vendorUrl: string): string {
+  return `${vendorUrl.replace(/\/+$/, '')}.lookalike.example`;
+}
+
 /** Every variant the auth probe sends, in rule order (PULL-AUTH-001 … 009). */
 export async function tokenVariants(
   services: MockServices,
@@ -65,6 +74,11 @@ export async function tokenVariants(
       variant: 'other-location',
       token: await issue({ access: access('ss12000-api', elsewhere) }),
       detail: `location ${elsewhere}`,
+    },
+    {
+      variant: 'lookalike-location',
+      token: await issue({ access: access('ss12000-api', lookalikeLocation(vendorUrl)) }),
+      detail: `location ${lookalikeLocation(vendorUrl)}: this API's URL followed by more host characters`,
     },
     {
       variant: 'other-access-type',

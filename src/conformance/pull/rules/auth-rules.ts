@@ -8,17 +8,18 @@ import { PULL_SOURCES } from './pull-sources.js';
 
 const REFUSALS = new Set([401, 403]);
 
-function probesOf(evidence: PullEvidence, variant: TokenVariant): AuthProbeRecord[] {
-  return evidence.auth.filter((a) => a.variant === variant && a.exchange.status !== undefined);
+function probesOf(evidence: PullEvidence, variants: readonly TokenVariant[]): AuthProbeRecord[] {
+  return evidence.auth.filter((a) => variants.includes(a.variant) && a.exchange.status !== undefined);
 }
 
-function skipWithout(variant: TokenVariant) {
+function skipWithout(variants: readonly TokenVariant[]) {
+  const named = variants.join(' or ');
   return (evidence: PullEvidence) =>
-    probesOf(evidence, variant).length > 0
+    probesOf(evidence, variants).length > 0
       ? undefined
-      : evidence.auth.some((a) => a.variant === variant)
-        ? `no call with a ${variant} token was answered (see PULL-SHAPE-001)`
-        : `the scenario sent no call with a ${variant} token`;
+      : evidence.auth.some((a) => variants.includes(a.variant))
+        ? `no call with a ${named} token was answered (see PULL-SHAPE-001)`
+        : `the scenario sent no call with a ${named} token`;
 }
 
 function statuses(probes: readonly AuthProbeRecord[]): string {
@@ -27,7 +28,8 @@ function statuses(probes: readonly AuthProbeRecord[]): string {
 
 interface RefusalSpec {
   id: string;
-  variant: Exclude<TokenVariant, 'valid'>;
+  /** The spoiled tokens the rule judges (several: each a way the same check can be wrong). */
+  variants: readonly Exclude<TokenVariant, 'valid'>[];
   title: string;
   severity: Severity;
   what: string;
@@ -45,23 +47,27 @@ function refusalRule(spec: RefusalSpec): PullRule {
     sources: [PULL_SOURCES.verifyJwt, PULL_SOURCES.checklistPull],
     fix: spec.fix,
     params: z.object({}),
-    skipUnless: skipWithout(spec.variant),
+    skipUnless: skipWithout(spec.variants),
     check(evidence) {
-      const probes = probesOf(evidence, spec.variant);
-      const accepted = probes.filter((p) => !REFUSALS.has(p.exchange.status as number));
-      if (accepted.length === 0) return [];
-      const detail = probes[0]?.detail ? ` (${probes[0].detail})` : '';
-      return [
-        {
-          message:
-            `${accepted.length} of ${probes.length} call(s) with ${spec.what}${detail} were answered ` +
-            `${statuses(accepted)} instead of 401 or 403: ${listSome(
-              accepted.map((p) => describeExchange(p.exchange)),
-              3,
-            )}.`,
-          requests: refsOf(accepted.map((p) => p.exchange)),
-        },
-      ];
+      return spec.variants.flatMap((variant): Finding[] => {
+        const probes = probesOf(evidence, [variant]);
+        const accepted = probes.filter((p) => !REFUSALS.has(p.exchange.status as number));
+        if (accepted.length === 0) return [];
+        const detail = probes[0]?.detail;
+        // The detail says more than `what` only when it is not the same words (no "header (header)").
+        const shown = detail && !spec.what.includes(detail) ? ` (${detail})` : '';
+        return [
+          {
+            message:
+              `${accepted.length} of ${probes.length} call(s) with ${spec.what}${shown} were answered ` +
+              `${statuses(accepted)} instead of 401 or 403: ${listSome(
+                accepted.map((p) => describeExchange(p.exchange)),
+                3,
+              )}.`,
+            requests: refsOf(accepted.map((p) => p.exchange)),
+          },
+        ];
+      });
     },
   });
 }
@@ -74,7 +80,7 @@ const VERIFY_FIX =
 
 export const AUTH_REFUSES_MISSING = refusalRule({
   id: 'PULL-AUTH-001',
-  variant: 'missing',
+  variants: ['missing'],
   title: 'Refuses a call without a token',
   severity: 'blocker',
   what: 'no Authorization header',
@@ -84,7 +90,7 @@ export const AUTH_REFUSES_MISSING = refusalRule({
 
 export const AUTH_REFUSES_GARBLED = refusalRule({
   id: 'PULL-AUTH-002',
-  variant: 'garbled',
+  variants: ['garbled'],
   title: 'Refuses a garbled token',
   severity: 'blocker',
   what: 'a garbled token',
@@ -94,7 +100,7 @@ export const AUTH_REFUSES_GARBLED = refusalRule({
 
 export const AUTH_REFUSES_UNKNOWN_KEY = refusalRule({
   id: 'PULL-AUTH-003',
-  variant: 'unknown-key',
+  variants: ['unknown-key'],
   title: 'Refuses a token signed by a key not in the JWKS',
   severity: 'blocker',
   what: 'a token signed by a key that is not in the JWKS',
@@ -104,7 +110,7 @@ export const AUTH_REFUSES_UNKNOWN_KEY = refusalRule({
 
 export const AUTH_REFUSES_EXPIRED = refusalRule({
   id: 'PULL-AUTH-004',
-  variant: 'expired',
+  variants: ['expired'],
   title: 'Refuses an expired token',
   severity: 'blocker',
   what: 'an expired token',
@@ -114,7 +120,7 @@ export const AUTH_REFUSES_EXPIRED = refusalRule({
 
 export const AUTH_REFUSES_NOT_YET_VALID = refusalRule({
   id: 'PULL-AUTH-005',
-  variant: 'not-yet-valid',
+  variants: ['not-yet-valid'],
   title: 'Refuses a token that is not valid yet',
   severity: 'major',
   what: 'a token whose nbf is in the future',
@@ -124,7 +130,7 @@ export const AUTH_REFUSES_NOT_YET_VALID = refusalRule({
 
 export const AUTH_REFUSES_OTHER_ORGANISATION = refusalRule({
   id: 'PULL-AUTH-006',
-  variant: 'other-organisation',
+  variants: ['other-organisation'],
   title: 'Refuses a token for another organization_id',
   severity: 'blocker',
   what: 'a token for another organization_id',
@@ -134,17 +140,17 @@ export const AUTH_REFUSES_OTHER_ORGANISATION = refusalRule({
 
 export const AUTH_REFUSES_OTHER_LOCATION = refusalRule({
   id: 'PULL-AUTH-007',
-  variant: 'other-location',
+  variants: ['other-location', 'lookalike-location'],
   title: 'Refuses a token for another location',
   severity: 'major',
   what: "a token whose requested_access names another API's URL",
-  why: "A token names the API it is for. One issued for another vendor's or huvudman's API must not open this one, or a token leaked anywhere opens every API.",
+  why: "A token names the API it is for. One issued for another vendor's or huvudman's API must not open this one, or a token leaked anywhere opens every API. A location compared by prefix or substring lets a lookalike host in (this API's URL followed by more host characters); a sub-path of this API's URL may be accepted, as Skolverket's reference does.",
   fix: VERIFY_FIX,
 });
 
 export const AUTH_REFUSES_OTHER_TYPE = refusalRule({
   id: 'PULL-AUTH-008',
-  variant: 'other-access-type',
+  variants: ['other-access-type'],
   title: 'Refuses a token of another access type',
   severity: 'major',
   what: 'a token with access type ss12000-client instead of ss12000-api',
@@ -163,9 +169,9 @@ export const AUTH_ACCEPTS_VALID = definePullRule({
     'Check the configuration against the token the runner sent: the JWKS URL (printed by the runner), the ' +
     "organization_id SE2021004185, and your API's base URL exactly as registered (the token's location).",
   params: z.object({}),
-  skipUnless: skipWithout('valid'),
+  skipUnless: skipWithout(['valid']),
   check(evidence) {
-    const probes = probesOf(evidence, 'valid');
+    const probes = probesOf(evidence, ['valid']);
     const refused = probes.filter(
       (p) => (p.exchange.status as number) < 200 || (p.exchange.status as number) > 299,
     );

@@ -95,7 +95,13 @@ export const DATA_PASSES_RULES = definePullRule({
   sources: [PULL_SOURCES.attributes, PULL_SOURCES.ss12000Client],
   fix: 'Correct the objects named (the rule code and attribute say what is wrong), or leave out of the API what Skolverket must not get.',
   params: z.object({ maxObjects }),
-  skipUnless: (e) => (fetchedObjects(e).size > 0 ? undefined : 'no list was fetched to its end'),
+  skipUnless: (e) => {
+    const objects = fetchedObjects(e);
+    if (objects.size === 0) return 'no list was fetched to its end';
+    return [...objects.values()].some((items) => items.length > 0)
+      ? undefined
+      : 'every list fetched was empty: there was no object to judge';
+  },
   check(evidence, params) {
     const ctx = contextFor(evidence, REFERENCE_RULE_NAMES);
     return judgeAll(
@@ -125,9 +131,10 @@ export const DATA_REFERENCES_RESOLVE = definePullRule({
   skipUnless: (e) => {
     const objects = fetchedObjects(e);
     const missing = NEEDED.filter((r) => !objects.has(r));
-    return missing.length === 0
+    if (missing.length > 0) return `references need every list fetched to its end; not ${missing.join(', ')}`;
+    return [...objects.values()].some((items) => items.length > 0)
       ? undefined
-      : `references need every list fetched to its end; not ${missing.join(', ')}`;
+      : 'every list fetched was empty: there was no reference to judge';
   },
   check(evidence, params) {
     const ctx = contextFor(evidence, []);

@@ -2,12 +2,13 @@
 import { z } from 'zod';
 import {
   DELETED_KEYS,
+  parseWebhookNotification,
   RESOURCE_ORDER,
   type Ss12000ResourceType,
 } from '../../../mock-ss12000-client/index.js';
 import type { Finding } from '../../rule/rule.js';
-import type { DeletionProbeRecord, ListWalk, PullEvidence } from '../evidence/pull-evidence.js';
-import { describeExchange, listSome, refsOf } from '../evidence/pull-views.js';
+import type { DeletionProbeRecord, JsonObject, ListWalk, PullEvidence } from '../evidence/pull-evidence.js';
+import { describeExchange, listSome, memberIds, refsOf, walkIds } from '../evidence/pull-views.js';
 import { definePullRule, type PullRule } from './pull-rule.js';
 import { PULL_SOURCES } from './pull-sources.js';
 
@@ -100,7 +101,11 @@ export const DEL_REQUESTED_TYPES = definePullRule({
   sources: SOURCES,
   fix: 'Honour `entities` (repeated or comma-separated): answer only those types, each id under its own type.',
   params: z.object({}),
-  skipUnless: skipWithoutDeletion,
+  skipUnless: (e) =>
+    skipWithoutDeletion(e) ??
+    (e.deletions.some((d) => d.since.walk.end === 'complete' || d.otherTypes.walk.end === 'complete')
+      ? undefined
+      : 'no deletedEntities walk ended (see PULL-DEL-001 and PULL-SHAPE-001)'),
   check(evidence) {
     const findings: Finding[] = [];
     for (const probe of evidence.deletions) {
@@ -141,7 +146,11 @@ export const DEL_GONE = definePullRule({
   sources: [PULL_SOURCES.subsetSpec],
   fix: 'Answer GET /{resource}/{id} of a deleted object with 404 and leave it out of every list.',
   params: z.object({}),
-  skipUnless: skipWithoutDeletion,
+  skipUnless: (e) =>
+    skipWithoutDeletion(e) ??
+    (e.deletions.some((d) => d.byId.some((x) => x.status !== undefined))
+      ? undefined
+      : 'no GET of a deleted object was answered (see PULL-SHAPE-001)'),
   check(evidence) {
     const served = evidence.deletions.flatMap((d) =>
       d.byId.filter((e) => e.status !== undefined && e.status !== 404 && e.status !== 410),
@@ -156,4 +165,110 @@ export const DEL_GONE = definePullRule({
   },
 });
 
-export const PULL_DEL_RULES: readonly PullRule[] = [DEL_SINCE_AFTER, DEL_REQUESTED_TYPES, DEL_GONE];
+/** Resources the readable webhooks of a change name in modifiedEntites; undefined when no body could be read. */
+function notifiedResources(evidence: PullEvidence, changeIndex: number): Set<string> | undefined {
+  const change = evidence.changes[changeIndex];
+  const named = new Set<string>();
+  let read = false;
+  for (const webhook of change?.webhooks ?? []) {
+    if (webhook.tokenError || webhook.status === 401 || webhook.status === 403) continue;
+    let body: unknown;
+    try {
+      body = JSON.parse(webhook.body ?? '');
+    } catch {
+      continue;
+    }
+    const parsed = parseWebhookNotification(body);
+    if (!parsed.ok) continue;
+    read = true;
+    for (const resource of parsed.notification.resources) named.add(resource);
+  }
+  return read ? named : undefined;
+}
+
+function withDependants(evidence: PullEvidence): DeletionProbeRecord[] {
+  return evidence.deletions.filter((d) => (d.dependants?.groupIds.length ?? 0) > 0);
+}
+
+export const DEL_DEPENDANTS_CHANGED = definePullRule({
+  id: 'PULL-DEL-004',
+  family: 'DEL',
+  title: 'What a deletion changed is fetchable as changed',
+  severity: 'major',
+  why:
+    "Deleting a pupil takes it out of its groups. Skolverket's client learns that only by fetching the groups " +
+    'again, and after a webhook it fetches only the resources the webhook names, with meta.modified.after: a ' +
+    'group whose meta.modified did not move, or a webhook that does not name Group, leaves the pupil in the ' +
+    'group at Skolverket.',
+  sources: SOURCES,
+  fix:
+    'When a deletion changes other objects (memberships of groups, teachers of activities), update them as ' +
+    'changes: set their meta.modified to the time of the deletion and name their resource types in the ' +
+    "webhook's modifiedEntites (beside deletedEntities: true). A group deleted with it goes to deletedEntities.",
+  params: z.object({}),
+  skipUnless: (e) => {
+    const none = skipWithoutDeletion(e);
+    if (none) return none;
+    if (!e.deletions.some((d) => d.dependants))
+      return 'no group list was fetched before the deletion, so what it changed is not known';
+    return withDependants(e).length > 0 ? undefined : 'no group named the deleted object';
+  },
+  check(evidence) {
+    const findings: Finding[] = [];
+    for (const probe of withDependants(evidence)) {
+      const dependants = probe.dependants as NonNullable<DeletionProbeRecord['dependants']>;
+      const deleted = new Set(probe.ids);
+      const stillNaming: string[] = [];
+      const changed: string[] = [];
+      const goneUnlisted: string[] = [];
+      const listedDeleted = deletedIdsFor(probe.otherTypes.walk, 'Group');
+      for (const [index, id] of dependants.groupIds.entries()) {
+        const answer = dependants.byId[index];
+        if (answer?.status === 404 || answer?.status === 410) {
+          if (probe.otherTypes.walk.end === 'complete' && !listedDeleted.has(id)) goneUnlisted.push(id);
+          continue;
+        }
+        if (answer?.status !== 200 || typeof answer.body !== 'object' || answer.body === null) continue;
+        if (memberIds(answer.body as JsonObject).some((m) => deleted.has(m))) stillNaming.push(id);
+        else changed.push(id);
+      }
+      const refs = refsOf(dependants.byId);
+      if (stillNaming.length > 0)
+        findings.push({
+          message: `${stillNaming.length} group(s) still name the deleted ${probe.resource} as a member after the deletion: ${listSome(stillNaming)}.`,
+          requests: refs,
+        });
+      if (goneUnlisted.length > 0)
+        findings.push({
+          message: `${goneUnlisted.length} group(s) of the deleted ${probe.resource} are gone (404) but not listed by deletedEntities: ${listSome(goneUnlisted)}.`,
+          requests: pages(probe.otherTypes.walk),
+        });
+      if (changed.length === 0) continue;
+      if (dependants.walk.end === 'complete') {
+        const returned = new Set(walkIds(dependants.walk));
+        const stale = changed.filter((id) => !returned.has(id));
+        if (stale.length > 0)
+          findings.push({
+            message: `${stale.length} group(s) lost the deleted ${probe.resource}'s membership but GET /groups?meta.modified.after=${dependants.modifiedAfter} did not return them (meta.modified was not updated): ${listSome(stale)}.`,
+            requests: pages(dependants.walk),
+          });
+      }
+      const named = notifiedResources(evidence, probe.changeIndex);
+      if (named && !named.has('Group')) {
+        const change = evidence.changes[probe.changeIndex];
+        findings.push({
+          message: `The webhook(s) for the deletion named ${listSome([...named]) || 'no resource'} in modifiedEntites, not Group, although ${changed.length} group(s) changed with it: Skolverket refetches only the resources a webhook names.`,
+          requests: (change?.webhooks ?? []).map((w) => w.ref),
+        });
+      }
+    }
+    return findings;
+  },
+});
+
+export const PULL_DEL_RULES: readonly PullRule[] = [
+  DEL_SINCE_AFTER,
+  DEL_REQUESTED_TYPES,
+  DEL_GONE,
+  DEL_DEPENDANTS_CHANGED,
+];

@@ -52,17 +52,25 @@ function judgeProbe(probe: FilterProbeRecord): Finding[] {
   ];
 }
 
+/** Filter walks that ended, with at least one object whose time says where it belongs. */
 function judged(evidence: PullEvidence, params: readonly MetaFilterParam[]): FilterProbeRecord[] {
-  return evidence.filters.filter((f) => params.includes(f.param) && f.walk.end === 'complete');
+  return evidence.filters.filter(
+    (f) =>
+      params.includes(f.param) &&
+      f.walk.end === 'complete' &&
+      f.baseline.some((o) => belongs(o, f.param, Date.parse(f.cut)) !== undefined),
+  );
 }
 
 function skipFor(params: readonly MetaFilterParam[]) {
-  return (evidence: PullEvidence) =>
-    judged(evidence, params).length > 0
-      ? undefined
-      : evidence.filters.some((f) => params.includes(f.param))
-        ? 'no filtered list could be walked to its end (see PULL-PAGE-003 and PULL-SHAPE-001)'
-        : `the scenario sent no ${params.join(' / ')} filter`;
+  return (evidence: PullEvidence) => {
+    if (judged(evidence, params).length > 0) return undefined;
+    const sent = evidence.filters.filter((f) => params.includes(f.param));
+    if (sent.length === 0) return `the scenario sent no ${params.join(' / ')} filter`;
+    return sent.some((f) => f.walk.end === 'complete')
+      ? 'no object of the unfiltered lists has a readable meta time to judge the filters by'
+      : 'no filtered list could be walked to its end (see PULL-PAGE-003 and PULL-SHAPE-001)';
+  };
 }
 
 const MODIFIED_AFTER: readonly MetaFilterParam[] = ['meta.modified.after'];

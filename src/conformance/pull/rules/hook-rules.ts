@@ -1,6 +1,6 @@
 // HOOK rules: a change reaches the target as one webhook, in time, with a valid ss12000-client token and the right body.
 import { z } from 'zod';
-import { parseWebhookNotification } from '../../../mock-ss12000-client/index.js';
+import { NO_ACCESS_MESSAGE, parseWebhookNotification } from '../../../mock-ss12000-client/index.js';
 import type { Finding } from '../../rule/rule.js';
 import type { ChangeRecord, PullEvidence, WebhookRecord } from '../evidence/pull-evidence.js';
 import { listSome } from '../evidence/pull-views.js';
@@ -83,8 +83,22 @@ export const HOOK_ARRIVES = definePullRule({
   },
 });
 
+/** The receiver's refusal codes in words; a token asked for without `access` gets the README's advice. */
+const TOKEN_ERROR_TEXT: Readonly<Record<string, string>> = {
+  no_access: NO_ACCESS_MESSAGE,
+  missing: 'no token',
+  malformed: 'a token that is not a readable JWT',
+  unknown_kid: 'a token signed by a key not in the JWKS',
+  bad_signature: 'a token whose signature does not verify',
+  expired: 'an expired token',
+  not_yet_valid: 'a token not valid yet',
+  wrong_type: 'a token of another access type than ss12000-client',
+  wrong_location: "a token that does not name the SS12000 client's base URL",
+  wrong_organisation: 'a token of another organisation than the huvudman',
+};
+
 function tokenProblem(webhook: WebhookRecord): string | undefined {
-  if (webhook.tokenError) return webhook.tokenError;
+  if (webhook.tokenError) return TOKEN_ERROR_TEXT[webhook.tokenError] ?? webhook.tokenError;
   if (webhook.status === 401 || webhook.status === 403) return `refused with ${webhook.status}`;
   return undefined;
 }
@@ -112,7 +126,7 @@ export const HOOK_TOKEN = definePullRule({
     const reasons = [...new Set(refused.map((w) => tokenProblem(w) as string))];
     return [
       {
-        message: `${refused.length} webhook(s) were refused for their token (${listSome(reasons)}).`,
+        message: `${refused.length} webhook(s) were refused for their token: ${listSome(reasons)}.`,
         requests: refused.map((w) => w.ref),
       },
     ];

@@ -45,9 +45,11 @@ export const PAGE_EXACTLY_ONCE = definePullRule({
     'stands in the pageToken; do not use offsets that shift when data changes.',
   params: z.object({}),
   skipUnless: (e) =>
-    completeFetches(e).length > 0
-      ? undefined
-      : 'no walk through a list ended (see PULL-PAGE-003 and PULL-SHAPE-001)',
+    completeFetches(e).length === 0
+      ? 'no walk through a list ended (see PULL-PAGE-003 and PULL-SHAPE-001)'
+      : completeFetches(e).some((w) => walkIds(w).length > 0)
+        ? undefined
+        : 'every list walked was empty: there was no object to count',
   check(evidence) {
     const findings: Finding[] = [];
     const walks = completeFetches(evidence);
@@ -135,11 +137,16 @@ export const PAGE_LAST_TOKEN_NULL = definePullRule({
   sources: SOURCES,
   fix: 'Answer `"pageToken": null` on the last page, and never hand out the same token twice in one walk.',
   params: z.object({}),
-  skipUnless: (e) => (allWalks(e).length > 0 ? undefined : 'the scenario walked no list'),
+  skipUnless: (e) =>
+    allWalks(e).some((w) => w.pages.length > 0)
+      ? undefined
+      : allWalks(e).length > 0
+        ? 'no page of any list was read: every walk failed on its first call (see PULL-SHAPE-001)'
+        : 'the scenario walked no list',
   check(evidence) {
     return allWalks(evidence).flatMap((walk) => {
       const text = END_TEXT[walk.end];
-      if (!text) return [];
+      if (!text || walk.pages.length === 0) return [];
       return [
         {
           message: `${describeWalk(walk)} (${walk.purpose}) ${text}, after ${walk.pages.length} page(s).`,

@@ -3,7 +3,15 @@ import { z } from 'zod';
 import type { RequestRef } from '../../result/request-ref.js';
 import type { Finding } from '../../rule/rule.js';
 import type { CallFailure, ExchangeRecord, ListWalk, PullEvidence } from '../evidence/pull-evidence.js';
-import { allExchanges, allWalks, describeExchange, listSome, pathOf } from '../evidence/pull-views.js';
+import {
+  allExchanges,
+  allWalks,
+  describeExchange,
+  listSome,
+  pathOf,
+  refsOf,
+} from '../evidence/pull-views.js';
+import { bodyForValidation, organisationsAsData, referenceErrorBody } from '../spec/reference-spellings.js';
 import { subsetSpec, validateSubsetAnswer } from '../spec/subset-spec.js';
 import { definePullRule, type PullRule } from './pull-rule.js';
 import { PULL_SOURCES } from './pull-sources.js';
@@ -67,6 +75,8 @@ export const SHAPE_USABLE_ANSWERS = definePullRule({
   sources: [PULL_SOURCES.ss12000Client, PULL_SOURCES.subsetSpec],
   fix: "Answer every call within the time limit with application/json of the spec's shape; keep pages small enough (limit) to stay under the size cap.",
   params: z.object({}),
+  skipUnless: (e) =>
+    allExchanges(e).length > 0 || allWalks(e).length > 0 ? undefined : 'the scenario made no call to the API',
   check(evidence) {
     const byCode = new Map<string, Failed[]>();
     for (const failed of failures(evidence))
@@ -102,19 +112,22 @@ export const SHAPE_MATCHES_SPEC = definePullRule({
       .default(20)
       .describe('Distinct problems named before the rest are summed up.'),
   }),
-  skipUnless: () => subsetSpec().missing,
+  skipUnless: (e) =>
+    subsetSpec().missing ??
+    (validatable(e).length > 0
+      ? undefined
+      : 'no answer of an operation in the subset spec came to validate (see PULL-SHAPE-001)'),
   check(evidence, params) {
     const validator = subsetSpec().validator;
     if (!validator) return [];
     const grouped = new Map<string, { exchanges: ExchangeRecord[]; errors: string[] }>();
-    for (const exchange of allExchanges(evidence)) {
-      if (exchange.status === undefined || exchange.failure) continue;
+    for (const { exchange, body } of validatable(evidence)) {
       const result = validateSubsetAnswer(
         validator,
         exchange.method,
         exchange.operation,
-        exchange.status,
-        exchange.body,
+        exchange.status as number,
+        body,
       );
       if (result.valid) continue;
       const key = `${exchange.method} ${exchange.operation} → ${exchange.status}: ${result.errors[0]}`;
@@ -134,4 +147,60 @@ export const SHAPE_MATCHES_SPEC = definePullRule({
   },
 });
 
-export const PULL_SHAPE_RULES: readonly PullRule[] = [SHAPE_USABLE_ANSWERS, SHAPE_MATCHES_SPEC];
+/** Answers the subset spec describes and the runner can validate, with the body as it is validated. */
+function validatable(evidence: PullEvidence): Array<{ exchange: ExchangeRecord; body: unknown }> {
+  const validator = subsetSpec().validator;
+  if (!validator) return [];
+  return allExchanges(evidence).flatMap((exchange) => {
+    if (exchange.status === undefined || exchange.failure) return [];
+    if (!validator.has(exchange.method, exchange.operation)) return [];
+    if (exchange.body === undefined && exchange.status >= 300) return [];
+    const { validate, body } = bodyForValidation(exchange);
+    return validate ? [{ exchange, body }] : [];
+  });
+}
+
+export const SHAPE_REFERENCE_SPELLINGS = definePullRule({
+  id: 'PULL-SHAPE-003',
+  family: 'SHAPE',
+  title: "Answers use the subset spec's spellings, not only the reference API's",
+  severity: 'advisory',
+  why:
+    'Skolverket\'s own reference SS 12000 API answers /organisations as {"data": [...]} and errors as ' +
+    '{"error": {...}}, where the subset spec says {"organisations": [...]} and Error ({code, message}). ' +
+    "Skolverket's SS12000 client copes with its own reference, so neither fails a run; the spec's spelling " +
+    'is the one every client can rely on.',
+  sources: [PULL_SOURCES.subsetSpec],
+  fix: 'Answer GET /organisations as {"organisations": [...]} and errors as {"code": "...", "message": "..."}, as the subset spec says.',
+  params: z.object({}),
+  skipUnless: (e) =>
+    allExchanges(e).some((x) => x.status !== undefined && !x.failure)
+      ? undefined
+      : 'no answer came to look at (see PULL-SHAPE-001)',
+  check(evidence) {
+    const answered = allExchanges(evidence).filter((x) => x.status !== undefined && !x.failure);
+    const findings: Finding[] = [];
+    const organisations = answered.filter(organisationsAsData);
+    if (organisations.length > 0)
+      findings.push({
+        message: `GET /organisations answered {"data": [...]} (Skolverket's reference spelling) ${organisations.length} time(s); the subset spec says {"organisations": [...]}.`,
+        requests: refsOf(organisations).slice(0, 5),
+      });
+    const errors = answered.filter(referenceErrorBody);
+    if (errors.length > 0)
+      findings.push({
+        message: `${errors.length} error answer(s) had the body {"error": {...}} (Skolverket's reference) instead of the subset spec's Error {code, message}: ${listSome(
+          [...new Set(errors.map((x) => `${x.method} ${x.operation} → ${x.status}`))],
+          3,
+        )}.`,
+        requests: refsOf(errors).slice(0, 5),
+      });
+    return findings;
+  },
+});
+
+export const PULL_SHAPE_RULES: readonly PullRule[] = [
+  SHAPE_USABLE_ANSWERS,
+  SHAPE_MATCHES_SPEC,
+  SHAPE_REFERENCE_SPELLINGS,
+];

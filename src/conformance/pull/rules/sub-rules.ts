@@ -69,7 +69,7 @@ export const SUB_RENEW = definePullRule({
     'Subscriptions expire. The SS12000 client renews each one before it does; an API that cannot renew drops ' +
     'Skolverket silently once the first lifetime is over, and no change reaches the provtjänst after that.',
   sources: SOURCES,
-  fix: 'Answer PATCH /subscriptions/{id} with 200 and the Subscription, its `expires` moved forward (honour the `expires` asked for, or give a new full lifetime).',
+  fix: 'Answer PATCH /subscriptions/{id} with 200 and the Subscription, its `expires` moved forward: honour the `expires` asked for (the runner asks well beyond the current one), or give a new full lifetime counted from now.',
   params: z.object({}),
   skipUnless: (e) =>
     !e.subscription
@@ -84,10 +84,18 @@ export const SUB_RENEW = definePullRule({
     const before = timeOf(field(create.body, 'expires'));
     const after = timeOf(field(renew.body, 'expires'));
     if (after === undefined) return one('PATCH answered 200 without an RFC 3339 `expires`.', renew);
-    // One second of slack: an API may store expires with less precision than it answered the first time.
-    if (before !== undefined && after < before - 1000) {
+    const asked = evidence.subscription?.renewAsked;
+    const wanted = asked ? ` (the runner asked for ${asked})` : '';
+    if (before !== undefined && after < before) {
       return one(
-        `PATCH moved \`expires\` back from ${String(field(create.body, 'expires'))} to ${String(field(renew.body, 'expires'))}.`,
+        `PATCH moved \`expires\` back from ${String(field(create.body, 'expires'))} to ${String(field(renew.body, 'expires'))}${wanted}.`,
+        create,
+        renew,
+      );
+    }
+    if (before !== undefined && after === before) {
+      return one(
+        `PATCH answered 200 but left \`expires\` at ${String(field(renew.body, 'expires'))}${wanted}: the subscription was not renewed.`,
         create,
         renew,
       );

@@ -36,6 +36,8 @@ export interface PullRunSettings {
   lookbackMs: number;
   /** Allowance between the runner's clock and the vendor's, for deletedEntities' `after`. */
   clockSkewMs: number;
+  /** Pause between creating a subscription and renewing it, so a renewal counted from now moves `expires`. */
+  renewDelayMs: number;
 }
 
 export const DEFAULT_PULL_RUN_SETTINGS: PullRunSettings = {
@@ -49,6 +51,7 @@ export const DEFAULT_PULL_RUN_SETTINGS: PullRunSettings = {
   syncTimeoutMs: 120_000,
   lookbackMs: 300_000,
   clockSkewMs: 2000,
+  renewDelayMs: 1100,
 };
 
 /** The mutable evidence of the scenario while it runs; `collect-pull-evidence.ts` freezes it. */

@@ -9,7 +9,7 @@ import type { ConformanceReport, RunPlan, ScenarioResult } from '../../result/re
 import { summarise } from '../../result/summarise.js';
 import { displayPath } from '../../scenario/load-scenario.js';
 import { type ChangeDriver, createNoChangeDriver } from '../probe/change-driver.js';
-import type { PullScenario } from '../scenario/pull-scenario.js';
+import { inRunOrder, type PullScenario } from '../scenario/pull-scenario.js';
 import type { PullRunSettings } from './probe-context.js';
 import { runSs12000Scenario } from './run-ss12000-scenario.js';
 
@@ -31,6 +31,7 @@ export interface Ss12000ConformanceOptions {
   /** The vendor's base URL, as it would be registered. */
   vendorUrl: string;
   organisationNumber?: string;
+  /** Played in {@link inRunOrder}: scenarios that change data after those that only read. */
   scenarios: readonly PullScenario[];
   /** How changes are made (default: none, and the change scenarios' rules are skipped). */
   changeDriver?: ChangeDriver;
@@ -99,6 +100,7 @@ export async function runSs12000Conformance(options: Ss12000ConformanceOptions):
       `"${options.vendorUrl}" is not an http(s) base URL without query or fragment`,
     );
   const reporters = options.reporters ?? [];
+  const scenarios = inRunOrder(options.scenarios);
   let mock = options.mock;
   if (!mock) {
     try {
@@ -115,7 +117,7 @@ export async function runSs12000Conformance(options: Ss12000ConformanceOptions):
     const plan: RunPlan = {
       target: 'ss12000',
       client: vendorUrl,
-      scenarios: options.scenarios.map((s) => ({
+      scenarios: scenarios.map((s) => ({
         id: s.id,
         title: s.title,
         file: displayPath(s.file),
@@ -124,10 +126,10 @@ export async function runSs12000Conformance(options: Ss12000ConformanceOptions):
     };
     await broadcast(reporters, 'onRunStart', plan);
     const results: ScenarioResult[] = [];
-    for (const [index, scenario] of options.scenarios.entries()) {
+    for (const [index, scenario] of scenarios.entries()) {
       await broadcast(reporters, 'onScenarioStart', plan.scenarios[index] as RunPlan['scenarios'][number], {
         index,
-        total: options.scenarios.length,
+        total: scenarios.length,
       });
       const outcome = await runSs12000Scenario(scenario, {
         vendorUrl,

@@ -3,6 +3,7 @@ import type { MockServices } from '../../../app.js';
 import type { RegistrationView } from '../../../mock-ss12000-client/index.js';
 import { createTokenSource } from '../../../mock-ss12000-client/index.js';
 import type { ScenarioResult } from '../../result/result-model.js';
+import { scenarioStatus } from '../../result/summarise.js';
 import { displayPath } from '../../scenario/load-scenario.js';
 import type { PullEvidence } from '../evidence/pull-evidence.js';
 import { probeAuth } from '../probe/auth-probe.js';
@@ -132,12 +133,7 @@ export async function runSs12000Scenario(
   });
   const rules = evaluatePullRules(scenario.rules, evidence);
   const harnessError = ctx.draft.harnessErrors.length > 0 ? ctx.draft.harnessErrors.join('; ') : undefined;
-  const status =
-    harnessError || rules.some((r) => r.status === 'error')
-      ? 'error'
-      : rules.some((r) => r.status === 'failed')
-        ? 'failed'
-        : 'passed';
+  const status = scenarioStatus(rules, harnessError);
   return {
     result: {
       ...base,

@@ -37,3 +37,17 @@ export function normalisePullRules(
     return [{ ruleId, params }];
   });
 }
+
+/** Whether a scenario has the vendor change its data (a `change` step): what it deletes, later scenarios never see. */
+export function changesData(scenario: Pick<PullScenario, 'steps'>): boolean {
+  return scenario.steps.some((step) => step.change !== undefined);
+}
+
+/**
+ * The order a run plays scenarios in: those that only read first, then those that change data, each group in
+ * the order given. So every object the API serves is fetched (and judged by the data rules) before the
+ * runner's own changes, a deletion above all, can remove it.
+ */
+export function inRunOrder<S extends Pick<PullScenario, 'steps'>>(scenarios: readonly S[]): S[] {
+  return [...scenarios.filter((s) => !changesData(s)), ...scenarios.filter(changesData)];
+}

@@ -25,6 +25,8 @@ export const FAST_PULL_SETTINGS: Partial<PullRunSettings> = {
   webhookSettleMs: 150,
   hookTimeoutMs: 15_000,
   syncTimeoutMs: 10_000,
+  // The reference API keeps expires to the millisecond: a short pause is enough for a renewal to move it.
+  renewDelayMs: 20,
 };
 
 /** The built-in pull scenarios (scenarios/ss12000-*.yaml). */

@@ -59,7 +59,7 @@ describe('PUSH-AUTH-002 verifies the JWT', () => {
     });
     const [finding] = findings(AUTH_VERIFIES_JWT, e);
     expect(finding?.requests).toEqual([
-      expect.objectContaining({ status: 403, size: 900, tokenId: 'forged' }),
+      expect.objectContaining({ status: 403, requestBytes: 900, tokenId: 'forged' }),
     ]);
   });
 });

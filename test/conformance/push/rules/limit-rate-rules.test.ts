@@ -29,7 +29,7 @@ describe('PUSH-LIMIT-001 no body over the limit', () => {
     });
     expect(findings(LIMIT_NO_OVERSIZED_BODY, e)[0]?.requests?.[0]).toMatchObject({
       status: 413,
-      size: 204_801,
+      requestBytes: 204_801,
     });
   });
 });
