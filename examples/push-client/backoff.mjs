@@ -31,6 +31,20 @@ export function exponentialDelayMs(attempt, random = Math.random) {
   return Math.round(base * (1 + 0.1 * random()));
 }
 
+/** Retries of one call after 500/502/503/504 or a network error before giving up. */
+export const MAX_SERVER_RETRIES = 5;
+
+/**
+ * Strategy: the wait before the n-th retry of a call the server failed (5xx, network error), or undefined to
+ * give up. The wait grows (1 s, 2 s, 4 s …): a service that is down must not be hammered at a fixed pace.
+ *
+ * @param {number} attempt 1 for the first retry
+ * @returns {number | undefined} milliseconds
+ */
+export function serverRetryDelayMs(attempt) {
+  return attempt <= MAX_SERVER_RETRIES ? exponentialDelayMs(attempt) : undefined;
+}
+
 /**
  * Strategy: the wait after a 429 [5021]. Honours `X-RateLimit-Reset` (plus a small margin), else
  * `Retry-After` in seconds, else exponential backoff. Provisioning API 1.3.1: "back off and retry".

@@ -1,12 +1,12 @@
 // Calls the Provisioning API: Bearer token, client-side pacing, 429 backoff, retries on 5xx/network, 403 refresh.
-import { exponentialDelayMs } from './backoff.mjs';
+import { MAX_SERVER_RETRIES } from './backoff.mjs';
 import { bucketOf } from './rate-pacer.mjs';
 import { jsonOf } from './transport.mjs';
 
 /** Retries of one call after 429 before giving up. */
 export const MAX_RATE_LIMIT_RETRIES = 10;
-/** Retries of one call after 500/502/503/504 or a network error before giving up. */
-export const MAX_SERVER_RETRIES = 5;
+export { MAX_SERVER_RETRIES };
+
 /** 5xx answers worth retrying; 503 [6001] "response too large" is not (it will not shrink). */
 const RETRYABLE_STATUS = new Set([500, 502, 503, 504]);
 const RESPONSE_TOO_LARGE = '6001';
@@ -77,6 +77,7 @@ export function authHeaders(token, _call) {
  * @param {import('./clock.mjs').Clock} options.clock
  * @param {import('./log.mjs').Log} options.log
  * @param {typeof import('./backoff.mjs').rateLimitDelayMs} options.rateLimitDelayMs
+ * @param {typeof import('./backoff.mjs').serverRetryDelayMs} options.serverRetryDelayMs
  * @param {typeof authHeaders} options.authHeaders
  * @returns {ApiClient}
  */
@@ -99,11 +100,9 @@ export function createApiClient(options) {
           response = await transport({ method, url: baseUrl + path, headers, body: text, tls: { ca } });
         } catch (error) {
           const reason = /** @type {NodeJS.ErrnoException} */ (error).code ?? String(error);
-          if (++failures > MAX_SERVER_RETRIES) throw new ApiError(`${what}: ${reason}, giving up`, 0);
-          const delay = exponentialDelayMs(failures);
-          log(
-            `retry: ${what} failed (${reason}), waiting ${delay} ms (retry ${failures}/${MAX_SERVER_RETRIES})`,
-          );
+          const delay = options.serverRetryDelayMs(++failures);
+          if (delay === undefined) throw new ApiError(`${what}: ${reason}, giving up`, 0);
+          log(`retry: ${what} failed (${reason}), waiting ${delay} ms (retry ${failures})`);
           await clock.sleep(delay);
           continue;
         } finally {
@@ -135,17 +134,15 @@ export function createApiClient(options) {
         }
         const tooLarge = Array.isArray(json) && json.some((e) => String(e?.id) === RESPONSE_TOO_LARGE);
         if (RETRYABLE_STATUS.has(response.status) && !tooLarge) {
-          if (++failures > MAX_SERVER_RETRIES) {
+          const delay = options.serverRetryDelayMs(++failures);
+          if (delay === undefined) {
             throw new ApiError(
               `${what}: HTTP ${response.status} ${describeLogEntries(json)}, giving up`,
               response.status,
               json,
             );
           }
-          const delay = exponentialDelayMs(failures);
-          log(
-            `retry: HTTP ${response.status} on ${what}, waiting ${delay} ms (retry ${failures}/${MAX_SERVER_RETRIES})`,
-          );
+          log(`retry: HTTP ${response.status} on ${what}, waiting ${delay} ms (retry ${failures})`);
           await clock.sleep(delay);
           continue;
         }

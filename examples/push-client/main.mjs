@@ -1,7 +1,7 @@
 // Entry point: `node examples/push-client/main.mjs` pushes PROVTJANST_DATA_DIR; `run(overrides)` for harnesses.
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { rateLimitDelayMs } from './backoff.mjs';
+import { rateLimitDelayMs, serverRetryDelayMs } from './backoff.mjs';
 import { ItemTooLargeError, splitIntoBatches } from './batches.mjs';
 import { organisationIdOf } from './client-cert.mjs';
 import { realClock } from './clock.mjs';
@@ -12,8 +12,8 @@ import { followJob, pollDelayMs } from './jobs.mjs';
 import { createJwksSource } from './jwks.mjs';
 import { stderrLog } from './log.mjs';
 import { createRatePacer } from './rate-pacer.mjs';
-import { findStale, scheduleUpserts, syncDataset } from './sync.mjs';
-import { createTokenSource, shouldRefreshToken, TokenError, verifyToken } from './token.mjs';
+import { findStale, listStoredIds, scheduleDeletes, scheduleUpserts, syncDataset } from './sync.mjs';
+import { createTokenSource, shouldRefreshToken, TokenError, transactionBody, verifyToken } from './token.mjs';
 import { selectForResend, upsertQuery } from './transfer.mjs';
 import { send } from './transport.mjs';
 
@@ -26,14 +26,18 @@ export const EXIT_CONFIG = 2;
  * Each default's JSDoc says why Skolverket wants it; see README.md.
  */
 export const DEFAULT_STRATEGIES = Object.freeze({
+  /** The GNAP token request, with the `bearer` flag (token.mjs). */
+  transactionBody,
   /** Verify the JWT before using it (token.mjs). */
   verifyToken,
   /** Reuse the token until < 60 s are left (token.mjs). */
   shouldRefreshToken,
   /** `Authorization: Bearer <JWT>` on every call (http.mjs). */
   authHeaders,
-  /** Wait `X-RateLimit-Reset` seconds after a 429 (backoff.mjs). */
+  /** Wait `X-RateLimit-Reset` seconds after a 429, read as a decimal (backoff.mjs). */
   rateLimitDelayMs,
+  /** Growing waits (1 s, 2 s, 4 s …) before retrying a 5xx, then give up (backoff.mjs). */
+  serverRetryDelayMs,
   /** ≤ 5 write/job-status and ≤ 10 read calls per rolling second (rate-pacer.mjs). */
   createPacer: (/** @type {import('./clock.mjs').Clock} */ clock) => createRatePacer({ clock }),
   /** Bodies of at most the payload limit (batches.mjs). */
@@ -48,6 +52,10 @@ export const DEFAULT_STRATEGIES = Object.freeze({
   upsertQuery,
   /** Each resource settled before the next is sent (sync.mjs). */
   scheduleUpserts,
+  /** Deletes in reverse order, each resource settled before the next (sync.mjs). */
+  scheduleDeletes,
+  /** Every page of what is stored, to find what to delete (sync.mjs). */
+  listStoredIds,
   /** Stored ids missing from the dataset are deleted (sync.mjs). */
   findStale,
 });
@@ -107,6 +115,7 @@ export async function run(overrides = {}, io = {}) {
     organizationId,
     verifyToken: strategies.verifyToken,
     shouldRefreshToken: strategies.shouldRefreshToken,
+    transactionBody: strategies.transactionBody,
   });
   const api = createApiClient({
     baseUrl: config.provisioningUrl,
@@ -117,6 +126,7 @@ export async function run(overrides = {}, io = {}) {
     clock,
     log,
     rateLimitDelayMs: strategies.rateLimitDelayMs,
+    serverRetryDelayMs: strategies.serverRetryDelayMs,
     authHeaders: strategies.authHeaders,
   });
 

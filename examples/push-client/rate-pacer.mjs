@@ -58,9 +58,15 @@ export function waitBeforeNextCall(finishedAt, inFlight, now, limit, windowMs) {
  * @param {import('./clock.mjs').Clock} [options.clock]
  * @param {Record<RateBucket, number>} [options.limits]
  * @param {number} [options.windowMs]
+ * @param {boolean} [options.startEmpty] start with every slot free instead of just used
  * @returns {RatePacer}
  */
-export function createRatePacer({ clock, limits = RATE_LIMITS, windowMs = RATE_WINDOW_MS } = {}) {
+export function createRatePacer({
+  clock,
+  limits = RATE_LIMITS,
+  windowMs = RATE_WINDOW_MS,
+  startEmpty = false,
+} = {}) {
   const time = clock ?? realClock;
   const span = windowMs + PACING_MARGIN_MS;
   // The quota is per client IP: a run started right after another one (or beside another process) shares
@@ -68,8 +74,8 @@ export function createRatePacer({ clock, limits = RATE_LIMITS, windowMs = RATE_W
   const start = time.now();
   /** @type {Record<RateBucket, { finishedAt: number[], inFlight: number }>} */
   const state = {
-    write: { finishedAt: Array(limits.write).fill(start), inFlight: 0 },
-    read: { finishedAt: Array(limits.read).fill(start), inFlight: 0 },
+    write: { finishedAt: startEmpty ? [] : Array(limits.write).fill(start), inFlight: 0 },
+    read: { finishedAt: startEmpty ? [] : Array(limits.read).fill(start), inFlight: 0 },
   };
   return {
     async acquire(bucket) {

@@ -30,6 +30,20 @@ export async function scheduleUpserts(steps) {
 }
 
 /**
+ * Strategy: runs the delete steps (activities → groups → duties → persons), each resource's delete jobs
+ * settled before the next resource's deletes are sent: a person whose duty's delete is still Pending is
+ * still named by it, and its delete is refused.
+ *
+ * @param {Step[]} steps
+ */
+export async function scheduleDeletes(steps) {
+  for (const step of steps) {
+    const settle = await step.send();
+    await settle();
+  }
+}
+
+/**
  * Strategy: the stored ids that are not in the dataset any more, i.e. to delete. UUIDs compare without
  * regard to case (the service may answer in lower case what was sent in upper case).
  *
@@ -63,7 +77,8 @@ export function holdBack(resource, items, notYetStored) {
 }
 
 /**
- * Every id stored for `resource`, following `pageToken` until it is null.
+ * Strategy: every id stored for `resource`, following `pageToken` until it is null (every page, or what is
+ * on later pages is never deleted).
  *
  * @param {import('./http.mjs').ApiClient} api
  * @param {string} resource
@@ -87,6 +102,8 @@ export async function listStoredIds(api, resource) {
  * @typedef {import('./transfer.mjs').TransferContext & {
  *   strategies: import('./transfer.mjs').TransferStrategies & {
  *     scheduleUpserts: typeof scheduleUpserts,
+ *     scheduleDeletes: typeof scheduleDeletes,
+ *     listStoredIds: typeof listStoredIds,
  *     findStale: typeof findStale,
  *   }
  * }} SyncContext
@@ -135,13 +152,20 @@ export async function syncDataset(ctx, dataset) {
   }));
   await ctx.strategies.scheduleUpserts(steps);
 
-  for (const resource of DELETE_ORDER) {
-    const wanted = new Set(dataset[resource].map((item) => item.id.toLowerCase()));
-    const stale = ctx.strategies.findStale(await listStoredIds(ctx.api, resource), wanted);
-    ctx.log(`${resource}: ${stale.length} stored item(s) no longer in the dataset to delete`);
-    if (stale.length === 0) continue;
-    const settle = await createTransfer(ctx, { resource, kind: 'delete', items: stale }).send();
-    results.push(...(await settle()).values());
-  }
+  /** @type {Step[]} */
+  const deletes = DELETE_ORDER.map((resource) => ({
+    resource,
+    async send() {
+      const wanted = new Set(dataset[resource].map((item) => item.id.toLowerCase()));
+      const stale = ctx.strategies.findStale(await ctx.strategies.listStoredIds(ctx.api, resource), wanted);
+      ctx.log(`${resource}: ${stale.length} stored item(s) no longer in the dataset to delete`);
+      if (stale.length === 0) return async () => undefined;
+      const settle = await createTransfer(ctx, { resource, kind: 'delete', items: stale }).send();
+      return async () => {
+        results.push(...(await settle()).values());
+      };
+    },
+  }));
+  await ctx.strategies.scheduleDeletes(deletes);
   return results;
 }

@@ -58,8 +58,9 @@ export function shouldRefreshToken(current, nowMs) {
 }
 
 /**
- * The GNAP request body, exactly as the authentication-api README shows it for a certificate client:
- * access, the bearer flag, and cert#S256 as standard base64 (what its openssl command prints).
+ * Strategy: the GNAP request body, exactly as the authentication-api README shows it for a certificate
+ * client: access, the bearer flag (nutid-auth answers 400 without it), and cert#S256 as standard base64
+ * (what its openssl command prints).
  *
  * @param {string} provisioningUrl
  * @param {string} certPem
@@ -101,6 +102,7 @@ export class TokenError extends Error {
  * @param {string | undefined} options.organizationId expected `organization_id`, from the certificate
  * @param {typeof verifyToken} options.verifyToken
  * @param {typeof shouldRefreshToken} options.shouldRefreshToken
+ * @param {typeof transactionBody} [options.transactionBody]
  * @returns {TokenSource}
  */
 export function createTokenSource(options) {
@@ -121,7 +123,9 @@ export function createTokenSource(options) {
         const response = await transport({
           method: 'POST',
           url,
-          body: JSON.stringify(transactionBody(config.provisioningUrl, config.tls.cert)),
+          body: JSON.stringify(
+            (options.transactionBody ?? transactionBody)(config.provisioningUrl, config.tls.cert),
+          ),
           tls: config.tls,
         });
         const body = /** @type {{ access_token?: { value?: unknown, expires_in?: unknown } } | undefined} */ (

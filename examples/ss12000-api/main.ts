@@ -8,21 +8,35 @@ import { buildDemoDataset, fetchDemoFacts } from './demo-dataset.js';
 import { createMtlsTokenClient } from './mtls-token-client.js';
 import { createReferenceApi } from './reference-api.js';
 
-const { values } = parseArgs({
-  options: {
-    port: { type: 'string', default: process.env.SS12000_API_PORT ?? '8091' },
-    'base-url': { type: 'string' },
-    'mock-url': { type: 'string', default: process.env.PROVTJANST_MOCK_URL ?? 'http://localhost:8080' },
-    'transaction-url': { type: 'string', default: 'https://localhost:8443/transaction' },
-    /** Default: the certificate `provtjanst-mock serve` leaves for --org in its default state directory. */
-    certs: { type: 'string' },
-    org: { type: 'string', default: '5567044268' },
-    dataset: { type: 'string' },
-    persons: { type: 'string', default: '200' },
-    'no-verify-jwt': { type: 'boolean', default: false },
-    help: { type: 'boolean', short: 'h' },
-  },
-});
+const OPTIONS = {
+  port: { type: 'string', default: process.env.SS12000_API_PORT ?? '8091' },
+  'base-url': { type: 'string' },
+  'mock-url': { type: 'string', default: process.env.PROVTJANST_MOCK_URL ?? 'http://localhost:8080' },
+  'transaction-url': { type: 'string', default: 'https://localhost:8443/transaction' },
+  /** Default: the certificate `provtjanst-mock serve` leaves for --org in its default state directory. */
+  certs: { type: 'string' },
+  org: { type: 'string', default: '5567044268' },
+  dataset: { type: 'string' },
+  persons: { type: 'string', default: '200' },
+  'no-verify-jwt': { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** Says what went wrong in one line and exits: a start-up problem is not worth a stack trace. */
+function exitWith(message: string): never {
+  console.error(`ss12000-api: ${message}`);
+  process.exit(1);
+}
+
+function parseOptions() {
+  try {
+    return parseArgs({ options: OPTIONS }).values;
+  } catch (error) {
+    return exitWith(`${(error as Error).message.split('\n')[0]} (see --help)`);
+  }
+}
+
+const values = parseOptions();
 
 if (values.help) {
   console.log(readFileSync(new URL('./README.md', import.meta.url), 'utf8'));
@@ -40,9 +54,34 @@ const certFiles = {
 };
 const haveCerts = Object.values(certFiles).every((file) => existsSync(file));
 
+if (!/^\d+$/.test(values.port) || port > 65_535)
+  exitWith(`--port must be a port number, got "${values.port}"`);
+
+/** The demo data's facts (school units, exam activities) come from the mock's open-data API. */
+async function demoFacts() {
+  try {
+    return await fetchDemoFacts(`${mockUrl}/provtjanst/open-data/v1`, values.org);
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string } }).cause?.code;
+    return exitWith(
+      cause === 'ECONNREFUSED'
+        ? `the mock is not running at ${mockUrl}: start it first (npm start), or give --dataset FILE`
+        : `cannot read the open data from ${mockUrl}: ${(error as Error).message}`,
+    );
+  }
+}
+
+function loadDataset(file: string) {
+  try {
+    return loadDatasetFile(file);
+  } catch (error) {
+    return exitWith(`cannot load --dataset ${file}: ${(error as Error).message.split('\n')[0]}`);
+  }
+}
+
 const dataset = values.dataset
-  ? loadDatasetFile(values.dataset)
-  : buildDemoDataset(await fetchDemoFacts(`${mockUrl}/provtjanst/open-data/v1`, values.org), {
+  ? loadDataset(values.dataset)
+  : buildDemoDataset(await demoFacts(), {
       persons: Number(values.persons),
       // A day old, so a webhook's incremental fetch (T − 5 minutes) picks up only what changed since.
       at: new Date(Date.now() - 86_400_000).toISOString(),
@@ -67,7 +106,7 @@ const api = createReferenceApi({
     : {}),
 });
 
-serve({ fetch: api.app.fetch, port }, () => {
+const server = serve({ fetch: api.app.fetch, port }, () => {
   const counts = Object.entries(dataset)
     .map(([key, items]) => `${items.length} ${key}`)
     .join(', ');
@@ -83,3 +122,11 @@ serve({ fetch: api.app.fetch, port }, () => {
     `  change data: curl -X PATCH ${baseUrl}/_ingest/persons/<id> -H 'content-type: application/json' -d '{"givenName":"Ny"}'`,
   );
 });
+
+server.on('error', (error: NodeJS.ErrnoException) =>
+  exitWith(
+    error.code === 'EADDRINUSE'
+      ? `port ${port} is already in use (another example API may be running: stop it, or give --port)`
+      : `cannot listen on port ${port}: ${error.message}`,
+  ),
+);

@@ -2,7 +2,7 @@
 import { X509Certificate } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import type { parseArgs } from 'node:util';
 import {
   ALL_SETTINGS,
   loadConfigFile,
@@ -23,6 +23,7 @@ import {
   ensureIssuingCa,
   issueDevClient,
 } from '../mock-auth/index.js';
+import { helpPointer, parseCommandArgs } from './args.js';
 
 export interface CertsIo {
   out(line: string): void;
@@ -168,9 +169,10 @@ export async function runCertsCommand(argv: string[], io: CertsIo = CONSOLE_IO):
     typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true; args: string[] }>
   >;
   try {
-    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+    // parseCommandArgs: the same strict parse, with errors in words ("did you mean --org?").
+    parsed = parseCommandArgs(argv, OPTIONS) as typeof parsed;
   } catch (error) {
-    io.err(`provtjanst-mock certs: ${(error as Error).message}\n\n${CERTS_HELP}`);
+    io.err(`provtjanst-mock certs: ${(error as Error).message}\n${helpPointer('certs')}`);
     return EXIT.usage;
   }
   const { values, positionals } = parsed;

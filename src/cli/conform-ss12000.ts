@@ -1,13 +1,7 @@
 // `provtjanst-mock conform ss12000`: runs pull scenarios against a vendor's SS 12000 API and reports rule by rule.
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import {
-  ALL_SETTINGS,
-  loadConfigFile,
-  parseSettingFlags,
-  resolveSettings,
-  type Settings,
-} from '../config/index.js';
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { ALL_SETTINGS, loadConfigFile, resolveSettings, type Settings } from '../config/index.js';
 import { packageVersion } from '../conformance/package-info.js';
 import { createHookDriver, createInteractiveDriver } from '../conformance/pull/probe/change-driver.js';
 import { findPullRule } from '../conformance/pull/rules/pull-catalogue.js';
@@ -22,8 +16,11 @@ import { createProgressReporter } from '../conformance/reporters/progress-report
 import { createReporters, isReporterName, REPORTER_NAMES } from '../conformance/reporters/registry.js';
 import { resolveScenarios } from '../conformance/scenario/find-scenarios.js';
 import { ScenarioError } from '../conformance/scenario/scenario-error.js';
-import { CLIENT_FILES, issueDevClient, parseOrganisationNumber } from '../mock-auth/index.js';
+import { parseOrganisationNumber } from '../mock-auth/index.js';
 import { normaliseApiUrl } from '../mock-ss12000-client/index.js';
+import { CliUsageError, helpPointer, parseCommandArgs, secondsFlag, settingOptions } from './args.js';
+import { ensureClientFiles } from './client-files.js';
+import { portInUse, portInUseMessage } from './port-in-use.js';
 
 export const CONFORM_SS12000_USAGE = `Usage: provtjanst-mock conform ss12000 --url <your API's base URL> [options]
 
@@ -39,15 +36,19 @@ Options:
                             (and without --interactive) those rules are reported as skipped.
   --interactive             Ask a person at the keyboard to make each change instead (stdin must be a terminal).
   --scenario <id|file>      A built-in scenario id or a YAML file; repeat or comma-separate. Default: all ss12000 ones.
-  --reporter <names>        Comma-separated: ${REPORTER_NAMES.join(', ')} (default: console).
-  --out <dir>               Folder for json, junit, html and har reports (default: reports/conformance).
-  --jwks-out <file>         Write the mock's JWKS (the keys Skolverket's tokens are signed with) to this file.
+  --reporter <names>        Comma-separated: ${REPORTER_NAMES.join(', ')} (default: console). Chooses
+                            which files are written: json, junit, html and har write into --out.
+  --out <dir>               Folder for the file reports (default: reports/conformance). A run that writes
+                            any replaces the whole set there (conformance.json, junit.xml, conformance.html, har/).
+  --jwks-out <file>         Write the mock's JWKS (the keys Skolverket's tokens are signed with) to this file
+                            (default: not written).
   --webhook-timeout <s>     How long to wait for a webhook after a change (default 60).
   --request-timeout <s>     Time limit of each call to your API (default 30).
-  --list                    List the scenarios and the rules each checks; run nothing.
-  --verbose                 Echo the change hook's output to stderr.
-  --quiet                   No progress lines on stderr.
-  --config <file>           JSON config file of mock settings, as for "serve".
+  --list                    List the scenarios and the rules each checks; run nothing (default off).
+  --verbose                 Echo the change hook's output to stderr (default off).
+  --quiet                   No progress lines on stderr (default off).
+  --config <file>           JSON config file of mock settings, as for "serve" (default none).
+  -h, --help                Show this help.
 
 The mock takes every "serve" setting as a flag (provtjanst-mock serve --help), notably:
   --port <n>                HTTP: JWKS, open data, webhook targets (default 8080; 0 picks a free one).
@@ -87,11 +88,8 @@ function splitList(value: unknown): string[] {
 }
 
 function seconds(flag: string, raw: unknown): number | undefined {
-  if (raw === undefined) return undefined;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value <= 0)
-    throw new ConformUsageError(`--${flag} must be a positive number of seconds, got "${String(raw)}"`);
-  return Math.round(value * 1000);
+  const value = secondsFlag(flag, raw);
+  return value === undefined ? undefined : Math.round(value * 1000);
 }
 
 function listScenarios(args: string[]): number {
@@ -104,15 +102,6 @@ function listScenarios(args: string[]): number {
     console.log('');
   }
   return 0;
-}
-
-/** A client certificate for the huvudman in the state directory, for the API's webhook tokens (made once). */
-async function ensureClientCertificate(stateDir: string, organisationNumber: string): Promise<string> {
-  const dir = resolve(join(stateDir, 'clients', organisationNumber));
-  if (!Object.values(CLIENT_FILES).every((name) => existsSync(join(dir, name)))) {
-    await issueDevClient({ stateDir, organisation: organisationNumber, outDir: dir });
-  }
-  return dir;
 }
 
 function banner(info: PullMockInfo, certDir: string): string {
@@ -128,7 +117,9 @@ function banner(info: PullMockInfo, certDir: string): string {
 
 /** Runs the command and returns its exit code: 0 passed, 1 a rule failed, 2 harness or configuration fault. */
 async function conformSs12000(argv: string[]): Promise<number> {
-  const { flags, positionals } = parseSettingFlags(argv, ALL_SETTINGS, EXTRA_OPTIONS);
+  const { values: flags, positionals } = parseCommandArgs(argv, settingOptions(ALL_SETTINGS, EXTRA_OPTIONS), {
+    allowNegative: true,
+  });
   if (flags.help) {
     console.log(CONFORM_SS12000_USAGE);
     return 0;
@@ -160,11 +151,14 @@ async function conformSs12000(argv: string[]): Promise<number> {
 
   const configFile = typeof flags.config === 'string' ? flags.config : process.env.PROVTJANST_CONFIG;
   const mockSettings: Settings = resolveSettings(ALL_SETTINGS, {
-    flags,
+    flags: flags as Record<string, string | boolean | string[] | undefined>,
     env: process.env,
     ...(configFile ? { file: loadConfigFile(configFile), fileName: configFile } : {}),
   });
-  const certDir = await ensureClientCertificate(mockSettings.stateDir, organisationNumber);
+  // --jwks-out may name a file in the report folder, which the reporters have not made yet.
+  const jwksOut = typeof flags['jwks-out'] === 'string' ? resolve(flags['jwks-out']) : undefined;
+  if (jwksOut) mkdirSync(dirname(jwksOut), { recursive: true });
+  const certDir = (await ensureClientFiles(mockSettings.stateDir, organisationNumber)).dir;
   const options = {
     outDir: resolve(typeof flags.out === 'string' ? flags.out : 'reports/conformance'),
     stdout: process.stdout,
@@ -199,7 +193,7 @@ async function conformSs12000(argv: string[]): Promise<number> {
       reporters,
       version: packageVersion(),
       ...(changeDriver ? { changeDriver } : {}),
-      ...(typeof flags['jwks-out'] === 'string' ? { jwksOut: resolve(flags['jwks-out']) } : {}),
+      ...(jwksOut ? { jwksOut } : {}),
       onMockReady: (info) => process.stderr.write(banner(info, certDir)),
     });
     for (const scenario of report.scenarios) {
@@ -209,7 +203,8 @@ async function conformSs12000(argv: string[]): Promise<number> {
     return report.exitCode;
   } catch (error) {
     if (error instanceof PullRunError) {
-      console.error(`provtjanst-mock conform ss12000: ${error.message}`);
+      const port = portInUse(error);
+      console.error(`provtjanst-mock conform ss12000: ${port ? portInUseMessage(port) : error.message}`);
       return 2;
     }
     throw error;
@@ -222,11 +217,15 @@ export async function runConformSs12000Command(argv: string[]): Promise<number> 
     return await conformSs12000(argv);
   } catch (error) {
     if (error instanceof ScenarioError) {
-      console.error(`provtjanst-mock conform ss12000: invalid scenario\n${error.message}`);
+      console.error(
+        error.code === 'scenario_not_found'
+          ? `provtjanst-mock conform ss12000: ${error.message}`
+          : `provtjanst-mock conform ss12000: invalid scenario\n${error.message}`,
+      );
       return 2;
     }
-    if (error instanceof ConformUsageError) {
-      console.error(`provtjanst-mock conform ss12000: ${error.message}\n\n${CONFORM_SS12000_USAGE}`);
+    if (error instanceof ConformUsageError || error instanceof CliUsageError) {
+      console.error(`provtjanst-mock conform ss12000: ${error.message}\n${helpPointer('conform ss12000')}`);
       return 2;
     }
     throw error;

@@ -1,7 +1,6 @@
 // `provtjanst-mock conform push|ss12000`: runs scenarios against a vendor's push client (or SS 12000 API) and reports rule by rule.
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { packageVersion } from '../conformance/package-info.js';
 import { findRule } from '../conformance/push/rules/catalogue.js';
 import { runConformance } from '../conformance/push/runner/run-conformance.js';
@@ -9,6 +8,7 @@ import { createProgressReporter } from '../conformance/reporters/progress-report
 import { createReporters, isReporterName, REPORTER_NAMES } from '../conformance/reporters/registry.js';
 import { resolveScenarios } from '../conformance/scenario/find-scenarios.js';
 import { ScenarioError } from '../conformance/scenario/scenario-error.js';
+import { CliUsageError, helpPointer, parseCommandArgs, secondsFlag } from './args.js';
 import { runConformSs12000Command } from './conform-ss12000.js';
 
 const USAGE = `Usage: provtjanst-mock conform push --client "<command>" [options]
@@ -20,14 +20,17 @@ PROVTJANST_* environment (docs/conformance.md), and judges its traffic with the 
 Options:
   --client <command>     The command that runs your push client (run by the shell). Required.
   --scenario <id|file>   A built-in scenario id or a YAML file; repeat or comma-separate. Default: all built-in.
-  --reporter <names>     Comma-separated: ${REPORTER_NAMES.join(', ')} (default: console).
-  --out <dir>            Folder for json, junit, html and har reports (default: reports/conformance).
-  --timeout <seconds>    Time limit of each client run, overriding the scenarios' own.
+  --reporter <names>     Comma-separated: ${REPORTER_NAMES.join(', ')} (default: console). Chooses which
+                         files are written: json, junit, html and har write into --out, console writes none.
+  --out <dir>            Folder for the file reports (default: reports/conformance). A run that writes any
+                         replaces the whole set there (conformance.json, junit.xml, conformance.html, har/).
+  --timeout <seconds>    Time limit of each client run (default: each scenario's own).
   --jobs <n>             Scenarios run at once, each with its own mock, ports and folders; reports keep
                          the scenarios' order (default here: ${defaultJobs()}; 1 with --verbose).
-  --list                 List the scenarios and the rules each checks; run nothing.
-  --verbose              Echo the client's output to stderr.
-  --quiet                No progress lines on stderr.
+  --list                 List the scenarios and the rules each checks; run nothing (default off).
+  --verbose              Echo the client's output to stderr (default off).
+  --quiet                No progress lines on stderr (default off).
+  -h, --help             Show this help.
 
 Exit codes: 0 every rule passed; 1 a rule failed; 2 the harness or the configuration is at fault.`;
 
@@ -51,23 +54,33 @@ function splitList(values: readonly string[] | undefined): string[] {
 }
 
 function parse(argv: string[]) {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      client: { type: 'string' },
-      scenario: { type: 'string', multiple: true },
-      reporter: { type: 'string', multiple: true },
-      out: { type: 'string' },
-      timeout: { type: 'string' },
-      jobs: { type: 'string' },
-      list: { type: 'boolean', default: false },
-      verbose: { type: 'boolean', default: false },
-      quiet: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
+  const { values, positionals } = parseCommandArgs(argv, {
+    client: { type: 'string' },
+    scenario: { type: 'string', multiple: true },
+    reporter: { type: 'string', multiple: true },
+    out: { type: 'string' },
+    timeout: { type: 'string' },
+    jobs: { type: 'string' },
+    list: { type: 'boolean', default: false },
+    verbose: { type: 'boolean', default: false },
+    quiet: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
   });
-  return { values, positionals };
+  return {
+    values: values as {
+      client?: string;
+      scenario?: string[];
+      reporter?: string[];
+      out?: string;
+      timeout?: string;
+      jobs?: string;
+      list: boolean;
+      verbose: boolean;
+      quiet: boolean;
+      help: boolean;
+    },
+    positionals,
+  };
 }
 
 function listScenarios(scenarioArgs: string[]): number {
@@ -105,12 +118,7 @@ export async function runConformCommand(argv: string[]): Promise<number> {
     const client = values.client?.trim();
     if (!client)
       throw new UsageError('--client "<command>" is required (the command that runs your push client)');
-    let timeoutSeconds: number | undefined;
-    if (values.timeout !== undefined) {
-      timeoutSeconds = Number(values.timeout);
-      if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0)
-        throw new UsageError(`--timeout must be a positive number of seconds, got "${values.timeout}"`);
-    }
+    const timeoutSeconds = secondsFlag('timeout', values.timeout);
     // --verbose echoes the client's output, which stays readable only one client at a time.
     let jobs = values.verbose ? 1 : defaultJobs();
     if (values.jobs !== undefined) {
@@ -146,11 +154,15 @@ export async function runConformCommand(argv: string[]): Promise<number> {
     return report.exitCode;
   } catch (error) {
     if (error instanceof ScenarioError) {
-      console.error(`provtjanst-mock conform: invalid scenario\n${error.message}`);
+      console.error(
+        error.code === 'scenario_not_found'
+          ? `provtjanst-mock conform: ${error.message}`
+          : `provtjanst-mock conform: invalid scenario\n${error.message}`,
+      );
       return EXIT_USAGE;
     }
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      console.error(`provtjanst-mock conform: ${(error as Error).message}\n\n${USAGE}`);
+    if (error instanceof UsageError || error instanceof CliUsageError) {
+      console.error(`provtjanst-mock conform: ${(error as Error).message}\n${helpPointer('conform push')}`);
       return EXIT_USAGE;
     }
     throw error;

@@ -1,5 +1,4 @@
 // `provtjanst-mock generate`: writes a deterministic huvudman dataset (provisioning bulk files or SS 12000).
-import { parseArgs } from 'node:util';
 import {
   createProgressReporter,
   DATASET_FORMATS,
@@ -14,6 +13,7 @@ import {
   writeDataset,
 } from '../generator/index.js';
 import { createSeededCatalogue, loadCatalogueFile, type OpenDataCatalogue } from '../open-data/index.js';
+import { helpPointer, parseCommandArgs } from './args.js';
 
 const OPTIONS = {
   org: { type: 'string' },
@@ -54,7 +54,7 @@ function usage(): string {
     `  --today <date>       "Today", YYYY-MM-DD: school years, programme validity, meta (default ${DEFAULT_TODAY})`,
     '  --open-data <file>   Your own open-data catalogue (JSON) instead of the seeded one',
     '                       (default: env PROVTJANST_OPEN_DATA, else the seeded catalogue)',
-    '  --defects <k>        Add k known-invalid items, listed in defects.json',
+    '  --defects <k>        Add k known-invalid items, listed in defects.json (default 0)',
     '  --defect <kind>      Kind of defect (repeatable; default: cycle through every kind possible)',
     '  -h, --help           Show this help',
     '',
@@ -64,9 +64,7 @@ function usage(): string {
 }
 
 function fail(message: string): number {
-  console.error(
-    `provtjanst-mock generate: ${message}\nRun \`provtjanst-mock generate --help\` for the options.`,
-  );
+  console.error(`provtjanst-mock generate: ${message}\n${helpPointer('generate')}`);
   return 2;
 }
 
@@ -93,7 +91,13 @@ function loadCatalogue(file: string | undefined): OpenDataCatalogue {
 }
 
 function parseFlags(argv: string[]) {
-  return parseArgs({ args: argv, options: OPTIONS, strict: true, allowPositionals: true });
+  const { values, positionals } = parseCommandArgs(argv, OPTIONS);
+  return {
+    values: values as {
+      [K in keyof typeof OPTIONS]?: K extends 'defect' ? string[] : K extends 'help' ? boolean : string;
+    },
+    positionals,
+  };
 }
 
 /** Runs `generate`; returns 0 on success, 2 for bad flags, 1 when the files cannot be written. */
@@ -102,7 +106,7 @@ export async function runGenerateCommand(argv: string[]): Promise<number> {
   try {
     parsed = parseFlags(argv);
   } catch (error) {
-    // node:util names the flag: "Unknown option '--pupil'", "Option '--org <value>' argument missing".
+    // In words: "unknown option --pupil; did you mean --pupils?", "--org needs a value".
     return fail((error as Error).message);
   }
   const { values, positionals } = parsed;

@@ -1,5 +1,8 @@
 // The provtjanst-mock command: dispatches to one module per subcommand and maps failures to exit codes.
 import { SettingsError } from '../config/index.js';
+import { packageVersion } from '../conformance/package-info.js';
+import { CliUsageError, closestName, helpPointer } from './args.js';
+import { MockUnreachableError } from './mock-connection.js';
 
 /** Exit codes shared by every command (the conformance runner documents the same three). */
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
@@ -27,6 +30,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandRun
     summary: 'Create the dev CA and issue client certificates for an organisation.',
     load: async () => (await import('./certs.js')).runCertsCommand,
   },
+  token: {
+    summary: 'Print a bearer token from the running mock, fetched over mTLS with the dev certificate.',
+    load: async () => (await import('./token.js')).runTokenCommand,
+  },
 };
 
 function usage(): string {
@@ -36,6 +43,10 @@ function usage(): string {
     '',
     'Commands:',
     ...lines,
+    '',
+    'Options:',
+    '  -h, --help      Show this help',
+    '  -v, --version   Print the version',
     '',
     'Run `provtjanst-mock <command> --help` for the options of one command.',
   ].join('\n');
@@ -49,19 +60,26 @@ export async function runCli(argv: string[]): Promise<number> {
     return name ? EXIT.ok : EXIT.usage;
   }
   if (name === '--version' || name === '-v') {
-    console.log('provtjanst-mock 0.1.0');
+    console.log(`provtjanst-mock ${packageVersion()}`);
     return EXIT.ok;
   }
   const command = COMMANDS[name];
   if (!command) {
-    console.error(`provtjanst-mock: unknown command "${name}"\n\n${usage()}`);
+    const near = closestName(name, Object.keys(COMMANDS));
+    console.error(
+      `provtjanst-mock: unknown command "${name}"${near ? `; did you mean "${near}"?` : ''}\n\n${usage()}`,
+    );
     return EXIT.usage;
   }
   try {
     const run = await command.load();
     return await run(rest);
   } catch (error) {
-    if (error instanceof SettingsError) {
+    if (error instanceof SettingsError || error instanceof CliUsageError) {
+      console.error(`provtjanst-mock ${name}: ${error.message}\n${helpPointer(name)}`);
+      return EXIT.usage;
+    }
+    if (error instanceof MockUnreachableError) {
       console.error(`provtjanst-mock ${name}: ${error.message}`);
       return EXIT.usage;
     }

@@ -33,6 +33,35 @@ export function tokenCurl(running: RunningMock, files: BannerFiles): string {
   ].join('\n');
 }
 
+/** A curl command that gets a token over plain HTTP without a certificate: what --insecure-dev-auth is for. */
+export function insecureTokenCurl(running: RunningMock, organisationNumber: string): string {
+  const body = JSON.stringify({
+    access_token: [
+      { access: [{ type: 'provisioning-api', locations: [running.urls.provisioning] }], flags: ['bearer'] },
+    ],
+    client: { key: { proof: 'insecure-dev', organization_id: `SE${organisationNumber}` } },
+  });
+  return [
+    `curl -H 'content-type: application/json' \\`,
+    `  -d '${body}' \\`,
+    `  ${running.urls.transaction}`,
+  ].join('\n');
+}
+
+/** The flags `token` needs to find this mock, when it does not run where `token` looks by default. */
+function tokenCommandFlags(running: RunningMock): string {
+  const httpsPort = new URL(running.localHttpsUrl).port;
+  return [
+    running.urls.root === 'http://localhost:8080' ? '' : ` --mock-url ${running.urls.root}`,
+    httpsPort === '8443' ? '' : ` --https-port ${httpsPort}`,
+  ].join('');
+}
+
+const INSECURE_WARNING = [
+  '!!! INSECURE DEV AUTH IS ON: plain-HTTP /transaction trusts client.key without a certificate.',
+  '!!! Tokens it issues say auth_source "insecure-dev". Never expose this mock beyond your machine.',
+];
+
 /** Where the control plane is open, or the token it needs (printed only when the mock made it up). */
 export function controlLines(running: RunningMock): string[] {
   const control = running.mock.services.control;
@@ -50,6 +79,7 @@ export function controlLines(running: RunningMock): string[] {
 export function renderBanner(running: RunningMock, files?: BannerFiles, insecureDevAuth = false): string {
   const { urls } = running;
   const lines = [
+    ...(insecureDevAuth ? [...INSECURE_WARNING, ''] : []),
     'provtjanst-mock is running',
     '',
     `  HTTP   ${running.localHttpUrl}`,
@@ -62,6 +92,8 @@ export function renderBanner(running: RunningMock, files?: BannerFiles, insecure
     `  SS12000 client        ${urls.ss12000Client}`,
     `  control plane         ${urls.control}   (journal: ${urls.control}/journal, HAR: ${urls.control}/journal.har)`,
     ...controlLines(running),
+    '',
+    'The mock keeps its data in memory: stopping it (Ctrl-C) forgets what was pushed.',
   ];
   if (files) {
     lines.push(
@@ -70,15 +102,18 @@ export function renderBanner(running: RunningMock, files?: BannerFiles, insecure
       `  client certificate    ${files.clientCertPath} (organisation ${files.organisationNumber})`,
       `  client key            ${files.clientKeyPath}`,
       '',
-      'Get a token:',
+      `Get a token (prints it): provtjanst-mock token --org ${files.organisationNumber}${tokenCommandFlags(running)}`,
+      'or by hand, over mTLS:',
       tokenCurl(running, files),
     );
   }
   if (insecureDevAuth) {
     lines.push(
       '',
-      '!!! INSECURE DEV AUTH IS ON: plain-HTTP /transaction trusts client.key without a certificate.',
-      '!!! Tokens it issues say auth_source "insecure-dev". Never expose this mock beyond your machine.',
+      'Without a certificate (insecure dev auth, plain HTTP):',
+      insecureTokenCurl(running, files?.organisationNumber ?? '5567044268'),
+      '',
+      INSECURE_WARNING[0] as string,
     );
   }
   return lines.join('\n');

@@ -1,18 +1,28 @@
 // Renders the `--help` text of a command from the settings table, so help and behaviour never drift.
 import type { SettingSpecs } from '../config/index.js';
 
+/** A setting's default as help shows it: `8080`, `off`, `none`. */
+function defaultText(spec: SettingSpecs[string]): string {
+  const parsed = spec.schema.safeParse(undefined);
+  if (!parsed.success || parsed.data === undefined) return 'none';
+  if (typeof parsed.data === 'boolean') return parsed.data ? 'on' : 'off';
+  if (Array.isArray(parsed.data)) return parsed.data.length ? parsed.data.join(',') : 'none';
+  return String(parsed.data);
+}
+
 export function renderSettingsHelp(command: string, specs: SettingSpecs): string {
   const rows = Object.entries(specs).map(([key, spec]) => {
     const flag = spec.kind === 'boolean' ? `--${spec.flag}` : `--${spec.flag} <value>`;
     const env = spec.env.length ? ` [env ${spec.env.join(', ')}]` : '';
-    return `  ${flag.padEnd(32)} ${spec.description}${env} (config: "${key}")`;
+    return `  ${flag.padEnd(32)} ${spec.description} (default ${defaultText(spec)})${env} (config: "${key}")`;
   });
   return [
     `Usage: provtjanst-mock ${command} [options]`,
     '',
     'Settings come from flags, then environment variables, then --config FILE (JSON), then defaults.',
     '',
-    '  --config <file>                  JSON file of settings keyed by their config name [env PROVTJANST_CONFIG]',
+    '  --config <file>                  JSON file of settings keyed by their config name (default none) [env PROVTJANST_CONFIG]',
+    '  -h, --help                       Show this help',
     ...rows,
   ].join('\n');
 }

@@ -1,5 +1,6 @@
 // `provtjanst-mock ss12000 register|list|sync|unregister`: drives a running mock's SS12000 client control plane.
-import { parseArgs } from 'node:util';
+import { CliUsageError, parseCommandArgs, printUsageError, secondsFlag } from './args.js';
+import { MockUnreachableError, networkFailureWords } from './mock-connection.js';
 
 const USAGE = `Usage: provtjanst-mock ss12000 <subcommand> [options]
 
@@ -10,12 +11,15 @@ Subcommands:
   unregister --url-id X        Remove a registration and delete its subscription at the vendor
 
 Options:
-  --mock-url URL   The running mock (default $PROVTJANST_MOCK_URL or http://localhost:8080)
+  --mock-url URL   The running mock (default $PROVTJANST_MOCK_URL, else http://localhost:8080)
   --control-token T  The mock's control token, when it listens beyond loopback
                    (default $PROVTJANST_CONTROL_TOKEN; see docs/auth.md)
-  --wait           register/sync: wait until the sync has finished (exit 1 unless it succeeded)
+  --wait           register/sync: wait until the sync has finished (exit 1 unless it succeeded; default off)
   --timeout S      Seconds --wait waits at most (default 300)
-  --json           Print the control plane's JSON answer`;
+  --json           Print the control plane's JSON answer (default off)
+  -h, --help       Show this help
+
+Exit codes: 0 done; 1 the mock refused or the sync failed; 2 a bad option, or no mock answers at --mock-url.`;
 
 interface SyncSummary {
   jobId: string;
@@ -39,6 +43,18 @@ interface RegistrationView {
 
 class CliFailure extends Error {}
 
+const OPTIONS = {
+  org: { type: 'string' },
+  url: { type: 'string' },
+  'url-id': { type: 'string' },
+  'mock-url': { type: 'string' },
+  'control-token': { type: 'string' },
+  wait: { type: 'boolean' },
+  timeout: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
 /** Sent as `Authorization: Bearer` on every control-plane call when set. */
 let controlToken: string | undefined;
 
@@ -54,7 +70,7 @@ async function call(method: string, url: string, body?: unknown): Promise<unknow
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
   } catch (error) {
-    throw new CliFailure(`cannot reach the mock at ${new URL(url).origin}: ${(error as Error).message}`);
+    throw new MockUnreachableError(new URL(url).origin, networkFailureWords(error));
   }
   const text = await res.text();
   let json: unknown;
@@ -84,12 +100,64 @@ function describe(view: RegistrationView): string {
       })`
     : 'none yet';
   return [
-    `${view.urlId}  ${view.organisationNumber}  ${view.url}`,
+    `urlId ${view.urlId}  organisation ${view.organisationNumber}  ${view.url}`,
     `  state: ${view.state}   subscription: ${view.subscription.state}${view.subscription.expires ? ` until ${view.subscription.expires}` : ''}`,
     `  target: ${view.target}`,
     `  last sync: ${last}`,
     `  mirror: ${counts}`,
   ].join('\n');
+}
+
+interface FailedCall {
+  message: string;
+  url: string;
+  attempts?: number;
+}
+
+interface SyncJobDetail {
+  outcomes?: { resourceType: string; error?: FailedCall }[];
+  stoppedBecause?: string;
+}
+
+/** "POST /subscriptions: connection refused (3 tries)": one failed call of the mock's client, in words. */
+export function describeFailedCall(method: string, error: FailedCall): string {
+  const { pathname, search } = new URL(error.url);
+  const cause = error.message.startsWith('network error') ? networkFailureWords(error) : error.message;
+  const tries = error.attempts && error.attempts > 1 ? ` (${error.attempts} tries)` : '';
+  return `${method} ${pathname}${search}: ${cause}${tries}`;
+}
+
+/** Why a finished sync did not succeed: the subscription's error and each failed resource's, one per line. */
+async function failureCauses(base: string, view: RegistrationView): Promise<string[]> {
+  const causes: string[] = [];
+  const subscriptionError = (view.subscription as { error?: FailedCall }).error;
+  if (subscriptionError) causes.push(describeFailedCall('POST', subscriptionError));
+  if (view.lastSync) {
+    const job = (await call(
+      'GET',
+      `${base}/ss12000/${encodeURIComponent(view.urlId)}/jobs/${encodeURIComponent(view.lastSync.jobId)}`,
+    )) as SyncJobDetail;
+    for (const outcome of job.outcomes ?? []) {
+      if (outcome.error) causes.push(describeFailedCall('GET', outcome.error));
+    }
+    if (causes.length === 0 && job.stoppedBecause) causes.push(job.stoppedBecause);
+  }
+  return [...new Set(causes)];
+}
+
+/** Prints the finished registration and, when the sync failed, why; returns the exit code. */
+async function reportFinished(
+  base: string,
+  done: RegistrationView,
+  print: (json: unknown, text: string) => void,
+): Promise<number> {
+  if (done.lastSync?.state === 'succeeded') {
+    print(done, describe(done));
+    return 0;
+  }
+  const causes = await failureCauses(base, done);
+  print(done, [describe(done), ...causes.map((cause) => `  cause: ${cause}`)].join('\n'));
+  return 1;
 }
 
 /** Polls the registration until `jobId` (or any first sync) has finished, in real time. */
@@ -111,22 +179,26 @@ async function waitForSync(
 
 /** Runs the `ss12000` command; returns the exit code (0 ok, 1 failed, 2 usage). */
 export async function runSs12000Command(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      org: { type: 'string' },
-      url: { type: 'string' },
-      'url-id': { type: 'string' },
-      'mock-url': { type: 'string' },
-      'control-token': { type: 'string' },
-      wait: { type: 'boolean' },
-      timeout: { type: 'string' },
-      json: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
-  const [sub] = positionals;
+  let parsed: ReturnType<typeof parseCommandArgs>;
+  let timeout: number;
+  try {
+    parsed = parseCommandArgs(argv, OPTIONS);
+    timeout = secondsFlag('timeout', parsed.values.timeout) ?? 300;
+  } catch (error) {
+    if (error instanceof CliUsageError) return printUsageError('ss12000', error);
+    throw error;
+  }
+  const values = parsed.values as {
+    org?: string;
+    url?: string;
+    'url-id'?: string;
+    'mock-url'?: string;
+    'control-token'?: string;
+    wait?: boolean;
+    json?: boolean;
+    help?: boolean;
+  };
+  const [sub] = parsed.positionals;
   if (values.help || !sub) {
     console.log(USAGE);
     return values.help ? 0 : 2;
@@ -137,7 +209,6 @@ export async function runSs12000Command(argv: string[]): Promise<number> {
   );
   const base = `${mockUrl}/_mock`;
   controlToken = values['control-token'] ?? process.env.PROVTJANST_CONTROL_TOKEN ?? undefined;
-  const timeout = Number(values.timeout ?? 300);
   const print = (json: unknown, text: string) =>
     console.log(values.json ? JSON.stringify(json, null, 2) : text);
   const needs = (name: 'org' | 'url' | 'url-id') => {
@@ -156,9 +227,7 @@ export async function runSs12000Command(argv: string[]): Promise<number> {
         print(view, `Registered ${view.url} as ${view.urlId}\n  webhook target: ${view.target}`);
         return 0;
       }
-      const done = await waitForSync(base, view.urlId, undefined, timeout);
-      print(done, describe(done));
-      return done.lastSync?.state === 'succeeded' ? 0 : 1;
+      return reportFinished(base, await waitForSync(base, view.urlId, undefined, timeout), print);
     }
     if (sub === 'list') {
       const query = values.org ? `?organisationNumber=${encodeURIComponent(values.org)}` : '';
@@ -177,9 +246,7 @@ export async function runSs12000Command(argv: string[]): Promise<number> {
         print(job, `Full sync queued as job ${job.jobId}`);
         return 0;
       }
-      const done = await waitForSync(base, urlId, job.jobId, timeout);
-      print(done, describe(done));
-      return done.lastSync?.state === 'succeeded' ? 0 : 1;
+      return reportFinished(base, await waitForSync(base, urlId, job.jobId, timeout), print);
     }
     if (sub === 'unregister') {
       const urlId = needs('url-id');
@@ -195,6 +262,10 @@ export async function runSs12000Command(argv: string[]): Promise<number> {
     console.error(`provtjanst-mock ss12000: unknown subcommand "${sub}"\n\n${USAGE}`);
     return 2;
   } catch (error) {
+    if (error instanceof MockUnreachableError) {
+      console.error(`provtjanst-mock ss12000: ${error.message}`);
+      return 2;
+    }
     if (!(error instanceof CliFailure)) throw error;
     console.error(`provtjanst-mock ss12000: ${error.message}`);
     return error.message.includes(' needs --') ? 2 : 1;

@@ -44,6 +44,35 @@ export function loadConfigFile(path: string): Record<string, unknown> {
   return parsed as Record<string, unknown>;
 }
 
+interface SettingIssue {
+  code: string;
+  expected?: unknown;
+  minimum?: unknown;
+  maximum?: unknown;
+  values?: unknown[];
+  message: string;
+}
+
+/** Whether a number setting takes whole numbers only (its schema refuses 1.5 as "expected int"). */
+function takesWholeNumbers(schema: SettingSpecs[string]['schema']): boolean {
+  const probe = schema.safeParse('1.5');
+  return !probe.success && probe.error.issues.some((issue) => (issue as SettingIssue).expected === 'int');
+}
+
+/** One validation problem in plain words ("must be a whole number"), not the validation library's wording. */
+function describeIssue(issue: SettingIssue, wholeNumbers: boolean): string {
+  if (issue.code === 'invalid_type' && (issue.expected === 'number' || issue.expected === 'int'))
+    return wholeNumbers || issue.expected === 'int' ? 'must be a whole number' : 'must be a number';
+  if (issue.code === 'too_small' && typeof issue.minimum === 'number')
+    return `must be at least ${issue.minimum}`;
+  if (issue.code === 'too_big' && typeof issue.maximum === 'number')
+    return `must be at most ${issue.maximum}`;
+  if (issue.code === 'invalid_format') return 'must be an http(s) URL';
+  if (issue.code === 'invalid_value' && Array.isArray(issue.values))
+    return `must be one of ${issue.values.join(', ')}`;
+  return `is not valid (${issue.message})`;
+}
+
 /**
  * Resolves every setting: flag, else the first env variable that is set, else the config file, else the default.
  * @throws SettingsError naming the setting, where its value came from, and what is wrong with it.
@@ -74,8 +103,12 @@ export function resolveSettings<T extends SettingSpecs>(specs: T, sources: Setti
     }
     const result = spec.schema.safeParse(raw);
     if (!result.success) {
-      const reason = result.error.issues.map((issue) => issue.message).join('; ');
-      throw new SettingsError(`Invalid setting ${key} (from ${origin}): ${reason}`, key);
+      const wholeNumbers = takesWholeNumbers(spec.schema);
+      const reason = result.error.issues
+        .map((issue) => describeIssue(issue as SettingIssue, wholeNumbers))
+        .join('; ');
+      const subject = origin.startsWith('--') ? origin : `setting ${key} (from ${origin})`;
+      throw new SettingsError(`${subject} ${reason}, got ${JSON.stringify(raw)}`, key);
     }
     resolved[key] = result.data;
   }

@@ -1,4 +1,4 @@
-// Runs bulk jobs: items start Pending, and each organisation's jobs settle in submission order after a delay on the clock.
+// Runs bulk jobs: items start Pending and settle after a delay on the clock, in submission order per lane.
 import { randomUUID } from 'node:crypto';
 import type { CancelTimer, Clock } from '../clock/clock.js';
 import type { ResourceName } from '../model/resource.js';
@@ -16,6 +16,14 @@ export interface JobEngineOptions {
   events: ProvisioningEvents;
   /** Delay before a job settles, read per submission (settings can change at runtime). */
   delayMs: () => number;
+  /** Extra delay per item of the job, read per submission (a larger job takes longer); default 0. */
+  itemDelayMs?: () => number;
+  /**
+   * Read per submission. False: an organisation's jobs settle strictly in submission order (one lane).
+   * True: each resource has its own lane, so a later, smaller job of another resource can settle before an
+   * earlier one, as Skolverket's asynchronous processing promises no order across resources.
+   */
+  independentResources?: () => boolean;
   /** How long a completed job stays readable. */
   retentionMs: () => number;
   /** Most items settled per macrotask, so one huge job does not stall the server (default 2000). */
@@ -34,13 +42,22 @@ export interface SubmitJobInput {
   items: ReadonlyArray<{ id: string; payload: unknown }>;
 }
 
-interface OrganisationQueue {
+/** Jobs that settle one after another, in submission order. */
+interface Lane {
   pending: Job[];
-  /** Every retained job of the organisation, by id, in submission order. */
-  jobs: Map<string, Job>;
   timer?: CancelTimer;
   lastDueMs: number;
 }
+
+interface OrganisationQueue {
+  /** `*` (every resource in one lane) or a resource name. */
+  lanes: Map<string, Lane>;
+  /** Every retained job of the organisation, by id, in submission order. */
+  jobs: Map<string, Job>;
+}
+
+/** The lane every job shares when resources do not settle independently. */
+const SHARED_LANE = '*';
 
 export class JobEngine {
   private readonly queues = new Map<string, OrganisationQueue>();
@@ -58,13 +75,16 @@ export class JobEngine {
     const now = this.options.clock.now();
     const queue = this.queueOf(input.organisationId);
     this.purgeExpired(queue, now);
+    const laneKey = this.options.independentResources?.() ? input.resource : SHARED_LANE;
+    const lane = this.laneOf(queue, laneKey);
     const seen = new Set<string>();
     const items: JobItem[] = input.items.map(({ id, payload }) => {
       const duplicate = seen.has(id);
       seen.add(id);
       return { id, payload, duplicate, status: 'Pending', modifiedMs: now };
     });
-    const dueMs = Math.max(now + this.options.delayMs() + extraDelayMs, queue.lastDueMs);
+    const itemsMs = (this.options.itemDelayMs?.() ?? 0) * items.length;
+    const dueMs = Math.max(now + this.options.delayMs() + extraDelayMs + itemsMs, lane.lastDueMs);
     const job: Job = {
       id: randomUUID(),
       organisationId: input.organisationId,
@@ -77,11 +97,11 @@ export class JobEngine {
       settledCount: 0,
       items,
     };
-    queue.lastDueMs = dueMs;
+    lane.lastDueMs = dueMs;
     queue.jobs.set(job.id, job);
-    queue.pending.push(job);
+    lane.pending.push(job);
     this.options.events.emit('job:submitted', { ...this.describe(job) });
-    if (!queue.timer) this.schedule(input.organisationId, queue);
+    if (!lane.timer) this.schedule(queue, lane);
     return job;
   }
 
@@ -104,7 +124,8 @@ export class JobEngine {
   /** Number of jobs not yet completed, over all organisations. */
   get pendingCount(): number {
     let count = 0;
-    for (const queue of this.queues.values()) count += queue.pending.length;
+    for (const queue of this.queues.values())
+      for (const lane of queue.lanes.values()) count += lane.pending.length;
     return count;
   }
 
@@ -116,34 +137,48 @@ export class JobEngine {
 
   /** Cancels every timer and forgets every job (store data is not touched). */
   reset(): void {
-    for (const queue of this.queues.values()) queue.timer?.();
+    for (const queue of this.queues.values()) this.cancel(queue);
     this.queues.clear();
     this.notifyIdle();
   }
 
   /** Cancels and forgets one organisation's jobs. */
   forget(organisationId: string): void {
-    this.queues.get(organisationId)?.timer?.();
+    const queue = this.queues.get(organisationId);
+    if (queue) this.cancel(queue);
     this.queues.delete(organisationId);
     this.notifyIdle();
+  }
+
+  private cancel(queue: OrganisationQueue): void {
+    for (const lane of queue.lanes.values()) lane.timer?.();
   }
 
   private queueOf(organisationId: string): OrganisationQueue {
     let queue = this.queues.get(organisationId);
     if (!queue) {
-      queue = { pending: [], jobs: new Map(), lastDueMs: Number.NEGATIVE_INFINITY };
+      queue = { lanes: new Map(), jobs: new Map() };
       this.queues.set(organisationId, queue);
     }
     return queue;
   }
 
-  private schedule(organisationId: string, queue: OrganisationQueue): void {
-    const head = queue.pending[0];
+  private laneOf(queue: OrganisationQueue, key: string): Lane {
+    let lane = queue.lanes.get(key);
+    if (!lane) {
+      lane = { pending: [], lastDueMs: Number.NEGATIVE_INFINITY };
+      queue.lanes.set(key, lane);
+    }
+    return lane;
+  }
+
+  private schedule(queue: OrganisationQueue, lane: Lane): void {
+    const head = lane.pending[0];
     if (!head) return;
     const wait = Math.max(0, head.dueMs - this.options.clock.now());
-    queue.timer = this.options.clock.setTimer(wait, () => {
-      queue.timer = undefined;
-      this.run(organisationId, queue);
+    lane.timer = this.options.clock.setTimer(wait, () => {
+      lane.timer = undefined;
+      this.run(queue, lane);
     });
   }
 
@@ -151,25 +186,26 @@ export class JobEngine {
    * Continues work that is already due on the next macrotask, after pending I/O: a yield, not a wait, so it
    * does not go through the clock (a real clock's 0 ms timer would idle for a millisecond each time).
    */
-  private resumeSoon(organisationId: string, queue: OrganisationQueue): void {
+  private resumeSoon(queue: OrganisationQueue, lane: Lane): void {
     const handle = setImmediate(() => {
-      queue.timer = undefined;
-      this.run(organisationId, queue);
+      lane.timer = undefined;
+      this.run(queue, lane);
     });
-    queue.timer = () => clearImmediate(handle);
+    lane.timer = () => clearImmediate(handle);
   }
 
   /**
    * Settles due jobs in order, then reschedules. One turn settles at most `chunkSize` items and spends at most
    * `sliceMs` of wall time (measured, not the mock's clock: it bounds how long HTTP answers wait behind it).
    */
-  private run(organisationId: string, queue: OrganisationQueue): void {
-    if (this.queues.get(organisationId) !== queue) return;
+  private run(queue: OrganisationQueue, lane: Lane): void {
+    const organisationId = lane.pending[0]?.organisationId;
+    if (organisationId === undefined || this.queues.get(organisationId) !== queue) return;
     const now = this.options.clock.now();
     const sliceStart = performance.now();
     let budget = this.chunkSize;
     while (budget > 0) {
-      const job = queue.pending[0];
+      const job = lane.pending[0];
       if (!job || job.dueMs > now) break;
       while (budget > 0 && job.settledCount < job.items.length) {
         const item = job.items[job.settledCount] as JobItem;
@@ -182,17 +218,17 @@ export class JobEngine {
       }
       if (job.settledCount < job.items.length) break;
       job.completedMs = now;
-      queue.pending.shift();
+      lane.pending.shift();
       this.options.events.emit('job:completed', {
         ...this.describe(job),
         counts: countItems(job),
         completedMs: now,
       });
     }
-    const head = queue.pending[0];
+    const head = lane.pending[0];
     if (!head) this.notifyIdle();
-    else if (head.dueMs <= now && budget === 0) this.resumeSoon(organisationId, queue);
-    else this.schedule(organisationId, queue);
+    else if (head.dueMs <= now && budget === 0) this.resumeSoon(queue, lane);
+    else this.schedule(queue, lane);
   }
 
   private notifyIdle(): void {
@@ -206,12 +242,9 @@ export class JobEngine {
     return job.completedMs !== undefined && now >= job.completedMs + this.options.retentionMs();
   }
 
-  /** Drops completed jobs past retention, oldest first (they complete in submission order). */
+  /** Drops completed jobs past retention (lanes complete out of submission order, so every job is looked at). */
   private purgeExpired(queue: OrganisationQueue, now: number): void {
-    for (const [id, job] of queue.jobs) {
-      if (!this.isExpired(job, now)) break;
-      queue.jobs.delete(id);
-    }
+    for (const [id, job] of queue.jobs) if (this.isExpired(job, now)) queue.jobs.delete(id);
   }
 
   private describe(job: Job) {

@@ -129,6 +129,8 @@ export class ProvisioningService implements ProvisioningView {
       settler,
       events: this.events,
       delayMs: () => this.config.jobDelayMs,
+      itemDelayMs: () => this.config.jobItemDelayMs,
+      independentResources: () => this.config.jobsIndependent,
       retentionMs: () => this.config.jobRetentionMs,
     });
   }

@@ -14,13 +14,18 @@ export interface RateLimitConfig {
   /** Calls per window, per bucket. */
   limits: Record<RateBucket, number>;
   windowMs: number;
+  /** X-RateLimit-Reset in decimal seconds (`0.5`) rather than whole seconds rounded up. */
+  fractionalReset?: boolean;
 }
 
 export interface RateDecision {
   allowed: boolean;
   limit: number;
   remaining: number;
-  /** Seconds until the window ends, rounded up to an integer (the spec's header schema is `integer`). */
+  /**
+   * Seconds until the window ends: rounded up to an integer (the spec's header schema is `integer`), or,
+   * with `fractional`, to the millisecond (its description says `0.5` is possible).
+   */
   resetSeconds: number;
 }
 
@@ -45,6 +50,7 @@ export function takeCall(
   nowMs: number,
   limit: number,
   windowMs: number,
+  fractional = false,
 ): RateDecision {
   const window = Math.floor(nowMs / windowMs);
   if (window !== state.window) {
@@ -58,7 +64,9 @@ export function takeCall(
     allowed: used <= limit,
     limit,
     remaining: Math.max(0, limit - used),
-    resetSeconds: Math.max(1, Math.ceil(resetMs / 1000)),
+    resetSeconds: fractional
+      ? Math.max(1, Math.ceil(resetMs)) / 1000
+      : Math.max(1, Math.ceil(resetMs / 1000)),
   };
 }
 
@@ -84,7 +92,14 @@ export function createRateLimiter(options: RateLimiterOptions) {
       const now = options.clock.now();
       // clientIp reads only the request and the Node bindings, which both environments share.
       const ip = clientIp(c as unknown as Context<AppEnv>, options.trustProxy);
-      const decision = takeCall(state, `${bucket}|${ip}`, now, config.limits[bucket], config.windowMs);
+      const decision = takeCall(
+        state,
+        `${bucket}|${ip}`,
+        now,
+        config.limits[bucket],
+        config.windowMs,
+        config.fractionalReset === true,
+      );
       const setHeaders = (headers: Headers) => {
         headers.set('X-RateLimit-Limit', String(decision.limit));
         headers.set('X-RateLimit-Remaining', String(decision.remaining));

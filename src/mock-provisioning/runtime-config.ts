@@ -9,6 +9,10 @@ export interface ProvisioningConfig {
   payloadLimit: number;
   rateLimit: RateLimitConfig;
   jobDelayMs: number;
+  /** Extra settle time per item of a job. */
+  jobItemDelayMs: number;
+  /** Jobs of different resources settle independently (one lane per resource). */
+  jobsIndependent: boolean;
   jobRetentionMs: number;
   transferDelayMs: number;
   deleteReferenced: DeleteReferencedPolicy;
@@ -21,8 +25,11 @@ export function configFromSettings(settings: ProvisioningSettings): Provisioning
       enabled: settings.rateLimit,
       limits: { write: settings.rateLimitWrite, read: settings.rateLimitRead },
       windowMs: settings.rateLimitWindow,
+      fractionalReset: settings.rateLimitResetFractional,
     },
     jobDelayMs: settings.jobDelay,
+    jobItemDelayMs: settings.jobItemDelay,
+    jobsIndependent: settings.jobsIndependent,
     jobRetentionMs: settings.jobRetention * 1000,
     transferDelayMs: settings.transferDelay,
     deleteReferenced: settings.deleteReferenced,
@@ -41,10 +48,13 @@ export const configPatchSchema = z
         write: count.optional(),
         read: count.optional(),
         windowMs: z.number().int().min(1).optional(),
+        fractionalReset: z.boolean().optional(),
       })
       .strict()
       .optional(),
     jobDelayMs: count.optional(),
+    jobItemDelayMs: count.optional(),
+    jobsIndependent: z.boolean().optional(),
     jobRetentionMs: z.number().int().min(1).optional(),
     transferDelayMs: count.max(1_800_000).optional(),
     deleteReferenced: z.enum(['reject', 'cascade']).optional(),
@@ -64,6 +74,7 @@ export function applyConfigPatch(config: ProvisioningConfig, patch: ConfigPatch)
     if (rateLimit.write !== undefined) config.rateLimit.limits.write = rateLimit.write;
     if (rateLimit.read !== undefined) config.rateLimit.limits.read = rateLimit.read;
     if (rateLimit.windowMs !== undefined) config.rateLimit.windowMs = rateLimit.windowMs;
+    if (rateLimit.fractionalReset !== undefined) config.rateLimit.fractionalReset = rateLimit.fractionalReset;
   }
   return config;
 }

@@ -45,12 +45,35 @@ export const PROVISIONING_SETTINGS = defineSettings({
     schema: z.coerce.number().int().min(1).default(1000),
     description: 'Length of a rate-limit window in milliseconds (Skolverket: 1000).',
   },
+  rateLimitResetFractional: {
+    flag: 'rate-limit-reset-fractional',
+    env: ['PROVTJANST_RATE_LIMIT_RESET_FRACTIONAL'],
+    kind: 'boolean',
+    schema: booleanSetting,
+    description:
+      "Send X-RateLimit-Reset as decimal seconds to the millisecond (e.g. 0.5) instead of whole seconds rounded up: the spec's schema says integer, its text says 0.5 is possible.",
+  },
   jobDelay: {
     flag: 'job-delay',
     env: ['PROVTJANST_JOB_DELAY'],
     kind: 'string',
     schema: count(2000),
     description: 'Milliseconds before a bulk job settles (items stay Pending until then).',
+  },
+  jobItemDelay: {
+    flag: 'job-item-delay',
+    env: ['PROVTJANST_JOB_ITEM_DELAY'],
+    kind: 'string',
+    schema: count(0),
+    description: 'Extra milliseconds a bulk job takes per item it carries (a larger job settles later).',
+  },
+  jobsIndependent: {
+    flag: 'jobs-independent',
+    env: ['PROVTJANST_JOBS_INDEPENDENT'],
+    kind: 'boolean',
+    schema: booleanSetting,
+    description:
+      'Let jobs of different resources settle independently (one queue per resource) instead of strictly in submission order, so a job sent before what it names has settled meets the item errors it would at Skolverket, whose processing is asynchronous.',
   },
   jobRetention: {
     flag: 'job-retention',

@@ -40,7 +40,7 @@ describe('resolveSettings', () => {
 
   it('names the setting and its origin when a value is bad', () => {
     expect(() => resolveSettings(ALL_SETTINGS, { env: { PORT: 'eighty' } })).toThrow(
-      /Invalid setting port \(from env PORT\)/,
+      /setting port \(from env PORT\) must be a whole number, got "eighty"/,
     );
     expect(() =>
       resolveSettings(ALL_SETTINGS, { file: { tokenLifetime: -5 }, fileName: 'mock.json' }),

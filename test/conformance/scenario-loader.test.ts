@@ -111,6 +111,8 @@ describe('scenario loader', () => {
     writeFileSync(join(dir, 'tiny.yaml'), GOOD);
     expect(resolveScenarios(['tiny'], dir).map((s) => s.id)).toEqual(['tiny']);
     expect(loadScenarioFile(join(dir, 'tiny.yaml')).id).toBe('tiny');
-    expect(() => resolveScenarios(['nope'], dir)).toThrow(/no scenario with this id \(known: tiny\)/);
+    expect(() => resolveScenarios(['nope'], dir)).toThrow(
+      /^no scenario with the id "nope" \(known scenarios: tiny\)$/,
+    );
   });
 });

@@ -70,6 +70,10 @@ export interface FakeOptions {
   forgedTokens?: number;
   /** The first N Provisioning API calls with a token answer 403 [5002]. */
   forbidden?: number;
+  /** The first N Provisioning API calls answer 503 [5022]. */
+  unavailable?: number;
+  /** Faults of the first tokens, one per token: already expired, or a published kid signed by another key. */
+  badTokens?: Array<'expired' | 'bad-signature'>;
 }
 
 export interface FakeProvtjanst {
@@ -124,6 +128,8 @@ export function createFakeProvtjanst(options: FakeOptions): FakeProvtjanst {
   let rateLimited = options.rateLimited?.count ?? 0;
   let forged = options.forgedTokens ?? 0;
   let forbidden = options.forbidden ?? 0;
+  let unavailable = options.unavailable ?? 0;
+  const badTokens = [...(options.badTokens ?? [])];
   let nextJob = 1;
   const fake: FakeProvtjanst = { transport, calls, store, tokensIssued: 0, jwks };
 
@@ -279,12 +285,13 @@ export function createFakeProvtjanst(options: FakeOptions): FakeProvtjanst {
       fake.tokensIssued += 1;
       const rogue = forged > 0;
       if (rogue) forged -= 1;
+      const fault = badTokens.shift();
       const now = Math.floor(clock.now() / 1000);
       const access = [{ type: 'provisioning-api', locations: [options.provisioningUrl] }];
       const token = signJwt(
         {
           aud: 'nutid test',
-          exp: now + 864_000,
+          exp: fault === 'expired' ? now - 3600 : now + 864_000,
           iat: now,
           nbf: now,
           iss: 'fake',
@@ -292,7 +299,7 @@ export function createFakeProvtjanst(options: FakeOptions): FakeProvtjanst {
           requested_access: access,
           version: 1,
         },
-        rogue ? rogueKey.privateKey : goodKey.privateKey,
+        rogue || fault === 'bad-signature' ? rogueKey.privateKey : goodKey.privateKey,
         rogue ? 'rogue_1' : 'fake_1',
       );
       response = json(200, {
@@ -305,7 +312,10 @@ export function createFakeProvtjanst(options: FakeOptions): FakeProvtjanst {
       path = req.url.slice(options.provisioningUrl.length);
       const isWrite = /\/bulk/.test(path);
       const bodyBytes = Buffer.byteLength(bodyText);
-      if (isWrite && rateLimited > 0) {
+      if (unavailable > 0) {
+        unavailable -= 1;
+        response = json(503, logEntry('5022', 503));
+      } else if (isWrite && rateLimited > 0) {
         rateLimited -= 1;
         response = json(429, logEntry('5021', 429), {
           'x-ratelimit-reset': options.rateLimited?.reset ?? '1',

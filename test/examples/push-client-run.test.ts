@@ -350,6 +350,78 @@ describe('mutants (test/fixtures/mutants): each swaps one behaviour, observably'
         expect(hot).toBe(true);
       },
     },
+    'push-integer-reset': {
+      setup: { fake: { rateLimited: { count: 2, reset: '0.5' } } },
+      deviates: ({ fake }) => {
+        const w = writes(fake.calls);
+        const r = w.find((c) => c.status === 429)!;
+        expect(w[w.indexOf(r) + 1]!.timeMs - r.timeMs).toBeLessThan(500);
+      },
+    },
+    'push-signature-only': {
+      setup: { fake: { badTokens: ['expired'] } },
+      deviates: ({ fake }) => {
+        expect(fake.tokensIssued).toBe(1);
+        expect(api(fake.calls).length).toBeGreaterThan(0);
+      },
+    },
+    'push-kid-only': {
+      setup: { fake: { badTokens: ['bad-signature'] } },
+      deviates: ({ fake }) => {
+        expect(fake.tokensIssued).toBe(1);
+        expect(api(fake.calls).length).toBeGreaterThan(0);
+      },
+    },
+    'push-fixed-retry': {
+      setup: { fake: { unavailable: 4 } },
+      deviates: ({ fake }) => {
+        const refused = api(fake.calls).filter((c) => c.status === 503);
+        expect(refused).toHaveLength(4);
+        const gaps = refused.slice(1).map((c, i) => c.timeMs - refused[i]!.timeMs);
+        expect(new Set(gaps).size).toBe(1);
+      },
+    },
+    'push-first-page-only': {
+      setup: {
+        seed: (fake) => {
+          for (let i = 0; i < 120; i += 1) fake.store.persons!.set(`p-old-${i}`, { id: `p-old-${i}` });
+        },
+      },
+      deviates: ({ fake }) => expect(fake.store.persons!.has('p-old-119')).toBe(true),
+    },
+    'push-no-delete-wait': {
+      setup: { seed: seedStale },
+      deviates: ({ fake }) => {
+        const dutiesDelete = fake.calls.findIndex((c) => c.path === '/duties/bulk/delete');
+        const personsDelete = fake.calls.findIndex((c) => c.path === '/persons/bulk/delete');
+        const dutiesRead = fake.calls.findIndex(
+          (c, i) => i > dutiesDelete && /^\/duties\/bulk\/jobs\/[^/]+\?/.test(c.path),
+        );
+        expect(dutiesDelete).toBeGreaterThan(-1);
+        expect(personsDelete).toBeLessThan(dutiesRead);
+      },
+    },
+    'push-completion-only': {
+      deviates: ({ fake }) => {
+        expect(fake.calls.some((c) => c.path.endsWith('/isCompleted'))).toBe(true);
+        expect(fake.calls.some((c) => /\/jobs\/[^/]+\?/.test(c.path))).toBe(false);
+      },
+    },
+    'push-no-bearer-flag': {
+      deviates: ({ fake }) => {
+        const request = fake.calls.find((c) => c.path === '/transaction')?.body as {
+          access_token: Array<Record<string, unknown>>;
+        };
+        expect(request.access_token[0]).not.toHaveProperty('flags');
+      },
+    },
+    'push-fresh-pacer': {
+      deviates: ({ fake }) => {
+        const first = api(fake.calls)[0]!;
+        const token = fake.calls.find((c) => c.path === '/transaction')!;
+        expect(first.timeMs - token.timeMs).toBeLessThan(1000);
+      },
+    },
     'push-no-bearer': {
       deviates: ({ fake }) => {
         const missing = api(fake.calls).filter((c) => !c.authorization);

@@ -89,3 +89,65 @@ describe('JobEngine', () => {
     expect(engine.list('A')).toEqual([]);
   });
 });
+
+describe('JobEngine with independent resources and per-item time', () => {
+  function independent() {
+    const clock = createControlledClock();
+    const settled: string[] = [];
+    const engine = new JobEngine({
+      clock,
+      events: new ProvisioningEvents(),
+      delayMs: () => 100,
+      itemDelayMs: () => 10,
+      independentResources: () => true,
+      retentionMs: () => 60_000,
+      settler: {
+        settle(job: Job, item: JobItem) {
+          settled.push(`${job.resource}:${item.id}`);
+          item.status = 'Success';
+        },
+      },
+    });
+    const submit = (resource: 'persons' | 'duties', ids: string[]) =>
+      engine.submit({
+        organisationId: 'A',
+        resource,
+        operation: 'create',
+        updateIfExists: false,
+        requestId: 'r',
+        items: ids.map((id) => ({ id, payload: {} })),
+      });
+    return { clock, engine, settled, submit };
+  }
+
+  it('settles a small later job of another resource before a large earlier one', async () => {
+    const { clock, engine, settled, submit } = independent();
+    const persons = submit('persons', ['p1', 'p2', 'p3', 'p4', 'p5', 'p6']); // due at 100 + 60
+    const duties = submit('duties', ['d1']); // due at 100 + 10
+    clock.advance(110);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(settled).toEqual(['duties:d1']);
+    expect(persons.items[0]?.status).toBe('Pending');
+    clock.advance(50);
+    await engine.idle();
+    expect(settled).toEqual([
+      'duties:d1',
+      'persons:p1',
+      'persons:p2',
+      'persons:p3',
+      'persons:p4',
+      'persons:p5',
+      'persons:p6',
+    ]);
+    expect(duties.completedMs).toBeLessThan(persons.completedMs as number);
+  });
+
+  it('keeps submission order within one resource', async () => {
+    const { clock, engine, settled, submit } = independent();
+    submit('persons', ['big1', 'big2', 'big3']);
+    submit('persons', ['small']);
+    clock.advance(1000);
+    await engine.idle();
+    expect(settled).toEqual(['persons:big1', 'persons:big2', 'persons:big3', 'persons:small']);
+  });
+});

@@ -23,6 +23,12 @@ describe('takeCall (window arithmetic)', () => {
     expect(takeCall(state, 'a', 11_000, 2, 1000)).toMatchObject({ allowed: true, remaining: 1 });
   });
 
+  it('reports the reset in decimal seconds to the millisecond when fractional (0.5 half a second before the end)', () => {
+    expect(takeCall(createRateWindowState(), 'a', 10_500, 5, 1000, true).resetSeconds).toBe(0.5);
+    expect(takeCall(createRateWindowState(), 'a', 10_000, 5, 1000, true).resetSeconds).toBe(1);
+    expect(takeCall(createRateWindowState(), 'a', 10_999, 5, 1000, true).resetSeconds).toBe(0.001);
+  });
+
   it('reports the reset in whole seconds, rounded up', () => {
     expect(takeCall(createRateWindowState(), 'a', 0, 5, 10_000).resetSeconds).toBe(10);
     expect(takeCall(createRateWindowState(), 'a', 9_001, 5, 10_000).resetSeconds).toBe(1);
@@ -170,6 +176,23 @@ describe('rate limits over HTTP', () => {
       expect((await call(custom, 'get', '/persons')).headers['x-ratelimit-limit']).toBe('2');
     } finally {
       await custom.close();
+    }
+  });
+});
+
+describe('rate limits with --rate-limit-reset-fractional', () => {
+  it('sends X-RateLimit-Reset as decimal seconds: 0.5 half-way through the window', async () => {
+    const h = await startHarness({ rateLimit: true, rateLimitWrite: 1, rateLimitResetFractional: true });
+    try {
+      h.clock.set(Math.ceil(h.clock.now() / 1000) * 1000 + 500);
+      const first = await call(h, 'post', '/persons/bulk?updateIfExists=true', { body: { data: [pupil()] } });
+      expect(first.headers['x-ratelimit-reset']).toBe('0.5');
+      h.clock.advance(250);
+      const refused = await call(h, 'post', '/persons/bulk', { body: { data: [pupil()] } });
+      expect(refused.status).toBe(429);
+      expect(refused.headers['x-ratelimit-reset']).toBe('0.25');
+    } finally {
+      await h.close();
     }
   });
 });

@@ -1,6 +1,7 @@
 // `provtjanst-mock ss12000 register|list|sync|unregister` against a running mock and the reference API.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runSs12000Command } from '../../src/cli/ss12000.js';
+import { closedPort } from '../cli/run-cli.js';
 import {
   demoDataset,
   type MockHarness,
@@ -70,13 +71,36 @@ describe('ss12000 command', () => {
     expect(mock.service.get(urlId)?.jobs()).toHaveLength(2);
   });
 
-  it('says what is wrong: missing flags (2), unknown registration and unreachable mock (1)', async () => {
+  it('says what is wrong: missing flags and unreachable mock (2), unknown registration (1)', async () => {
     expect((await run(['register', '--org', ORG, '--mock-url', mock.mockUrl])).code).toBe(2);
     const unknown = await run(['sync', '--url-id', 'nope', '--mock-url', mock.mockUrl]);
     expect(unknown).toMatchObject({ code: 1, err: expect.stringContaining('404') });
-    const down = await run(['list', '--mock-url', 'http://127.0.0.1:1']);
-    expect(down).toMatchObject({ code: 1, err: expect.stringContaining('cannot reach the mock') });
+    const down = await run(['list', '--mock-url', `http://127.0.0.1:${await closedPort()}`]);
+    expect(down).toMatchObject({ code: 2, err: expect.stringContaining('start it with `npm start`') });
   });
+
+  it('register --wait prints why the sync failed, call by call', async () => {
+    const port = await closedPort();
+    const { code, out } = await run([
+      'register',
+      '--org',
+      ORG,
+      '--url',
+      `http://127.0.0.1:${port}`,
+      '--mock-url',
+      mock.mockUrl,
+      '--wait',
+      '--timeout',
+      '30',
+    ]);
+    expect(code).toBe(1);
+    expect(out).toContain('last sync: failed');
+    expect(out).toContain('  cause: POST /subscriptions: connection refused (3 tries)');
+    expect(out).toContain('  cause: GET /organisations?limit=1000: connection refused (3 tries)');
+    expect(out).toMatch(/^urlId [\w-]+ {2}organisation 5567044268 {2}http:\/\/127\.0\.0\.1:\d+/);
+    const urlId = /^urlId ([\w-]+)/.exec(out)?.[1] as string;
+    await run(['unregister', '--url-id', urlId, '--mock-url', mock.mockUrl]);
+  }, 40_000);
 
   it('unregisters, deleting the subscription at the vendor', async () => {
     const { code, out } = await run(['unregister', '--url-id', urlId, '--mock-url', mock.mockUrl]);

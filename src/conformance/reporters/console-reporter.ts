@@ -44,6 +44,7 @@ export function renderScenario(result: ScenarioResult, p: Palette): string[] {
   if (result.status === 'skipped')
     lines.push(`    ${p.dim('not judged: every rule of this scenario was skipped (reasons below)')}`);
   if (result.harnessError) lines.push(`    ${p.yellow('harness:')} ${result.harnessError}`);
+  for (const headline of result.headlines ?? []) lines.push(`    ${p.yellow('!')} ${p.bold(headline)}`);
   for (const run of result.runs) {
     const bad = run.timedOut || run.exitCode !== 0;
     if (!bad) continue;

@@ -3,8 +3,11 @@ import { toHar } from '../../journal/index.js';
 import type { Reporter, ReporterOptions } from './reporter.js';
 import { writeReportFile } from './write-report-file.js';
 
+/** The folder under --out that holds one .har file per scenario. */
+export const HAR_REPORT_DIR = 'har';
+
 export function harFileName(scenarioId: string): string {
-  return `har/${scenarioId}.har`;
+  return `${HAR_REPORT_DIR}/${scenarioId}.har`;
 }
 
 export function createHarReporter(options: ReporterOptions): Reporter {

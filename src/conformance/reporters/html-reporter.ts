@@ -135,6 +135,7 @@ function scenarioSection(result: ScenarioResult): string {
 <h2>${badge(result.status, result.status === 'skipped' ? 'not judged' : result.status)} ${x(result.title)} <code class="muted">${x(result.id)}</code></h2>
 <p class="desc">${x(result.description.trim())}</p>
 ${result.harnessError ? `<p><b>Harness error:</b> ${x(result.harnessError)}</p>` : ''}
+${(result.headlines ?? []).map((h) => `<p class="headline"><b>${x(h)}</b></p>`).join('\n')}
 <p class="muted">started ${timeTag(result.startedAt, true)}${runs ? ` · ${x(runs)}` : ''} · ${result.traffic.length} calls recorded</p>
 ${causes}
 ${renderTimeline(result)}

@@ -88,6 +88,11 @@ export interface ScenarioResult {
   traffic: TrafficItem[];
   /** Set when status is `error`: what the harness could not do. */
   harnessError?: string;
+  /**
+   * What a reader must see before any rule: e.g. a run in which the client called nothing ("your command
+   * exited 0 after 0.1 s without calling the mock: is `--client` right?").
+   */
+  headlines?: string[];
 }
 
 export interface Tally {

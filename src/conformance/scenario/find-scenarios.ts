@@ -58,10 +58,14 @@ export function resolveScenarios(
     if (/\.ya?ml$/i.test(arg) || arg.includes('/') || arg.includes('\\')) return loadScenarioFile(arg);
     builtin ??= loadBuiltinScenarios(dir);
     const found = builtin.find((s) => s.id === arg);
-    if (!found) {
-      const known = builtin.map((s) => s.id).join(', ');
+    if (!found || (target && found.target !== target)) {
+      const known = builtin.filter((s) => !target || s.target === target).map((s) => s.id);
+      const kind = target ? `${target} scenario` : 'scenario';
+      const why = found
+        ? `"${arg}" is ${found.target === 'ss12000' ? 'an' : 'a'} ${found.target} scenario; run it with \`conform ${found.target}\``
+        : `no ${kind} with the id "${arg}"`;
       throw new ScenarioError('scenario_not_found', arg, [
-        { path: '', line: 1, column: 1, message: `no scenario with this id (known: ${known})` },
+        { path: '', line: 0, column: 0, message: `${why} (known ${kind}s: ${known.join(', ')})` },
       ]);
     }
     return found;

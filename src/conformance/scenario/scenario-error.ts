@@ -5,6 +5,7 @@ export type ScenarioErrorCode = 'scenario_invalid' | 'scenario_not_found' | 'sce
 export interface ScenarioProblem {
   /** Dotted path inside the document, e.g. `steps[2].change.removePupils`; empty for the whole file. */
   path: string;
+  /** 1-based; 0 when the problem is not in a file (an unknown scenario id). */
   line: number;
   column: number;
   message: string;
@@ -21,7 +22,12 @@ export class ScenarioError extends Error {
       problems.length === 0
         ? `${file}: invalid scenario`
         : problems
-            .map((p) => `${file}:${p.line}:${p.column}${p.path ? ` ${p.path}` : ''}: ${p.message}`)
+            .map((p) =>
+              // Line 0: a problem with no place in a file (an unknown scenario id), said without a file:line.
+              p.line > 0
+                ? `${file}:${p.line}:${p.column}${p.path ? ` ${p.path}` : ''}: ${p.message}`
+                : p.message,
+            )
             .join('\n'),
     );
     this.name = 'ScenarioError';

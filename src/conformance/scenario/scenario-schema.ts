@@ -53,7 +53,7 @@ const datasetSchema = z
     'a dataset names exactly one of generate, fixture',
   );
 
-/** Changes to the dataset between runs; each picks objects deterministically (the last ones of a kind). */
+/** Changes to the dataset between runs; each picks objects deterministically, spread evenly over the list. */
 export const datasetChangeSchema = z
   .strictObject({
     removePupils: z
@@ -73,7 +73,13 @@ export const datasetChangeSchema = z
       .int()
       .min(0)
       .optional()
-      .describe('Remove this many groups that no activity names.'),
+      .describe('Remove this many groups that no activity names (after removeActivities).'),
+    removeActivities: z
+      .number()
+      .int()
+      .min(0)
+      .optional()
+      .describe('Remove this many activities (the groups they named may then be removed too).'),
     modifyPersons: z.number().int().min(0).optional().describe('Change the given name of this many persons.'),
   })
   .refine(
@@ -91,7 +97,9 @@ const faultsStepSchema = z.strictObject({
   auth: z
     .record(z.string(), z.unknown())
     .optional()
-    .describe('Auth faults (fail, delay, expired, notYetValid, unknownKid).'),
+    .describe(
+      'Auth faults (fail, delay, expired, notYetValid, wrongLocation, wrongOrganisation, unknownKid, badSignature).',
+    ),
 });
 
 export const stepSchema = z

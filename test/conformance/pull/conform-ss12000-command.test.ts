@@ -69,7 +69,7 @@ describe('provtjanst-mock conform ss12000', () => {
   });
 
   it('passes the reference API through its change hook, writes the JWKS it trusts, and exits 0', async () => {
-    const jwks = join(dir, 'jwks.json');
+    const jwks = join(dir, 'reports', 'conformance', 'jwks.json'); // a folder no one has made yet
     const { code, stderr } = await cli([
       '--url',
       vendor.url,
@@ -115,8 +115,11 @@ describe('provtjanst-mock conform ss12000', () => {
   it.each([
     [[], /--url <base URL> is required/],
     [['--url', 'http://x.test', '--interactive'], /--interactive needs a terminal/],
-    [['--url', 'http://x.test', '--scenario', 'happy-path'], /a "push" scenario cannot run as "ss12000"/],
-    [['--url', 'http://x.test', '--scenario', 'nope'], /no scenario with this id/],
+    [
+      ['--url', 'http://x.test', '--scenario', 'happy-path'],
+      /"happy-path" is a push scenario; run it with `conform push`/,
+    ],
+    [['--url', 'http://x.test', '--scenario', 'nope'], /no ss12000 scenario with the id "nope"/],
     [['--url', 'http://x.test?a=1'], /not an http\(s\) base URL/],
   ])('exits 2 for %j', async (args, message) => {
     const { code, stderr } = await cli(args as string[]);

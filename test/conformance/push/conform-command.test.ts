@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, type MockInstance, vi } from 'vitest';
 import { runConformCommand } from '../../../src/cli/conform.js';
 import { runConformance } from '../../../src/conformance/push/runner/run-conformance.js';
+import { resolveScenarios } from '../../../src/conformance/scenario/find-scenarios.js';
 import { loadScenarioFile } from '../../../src/conformance/scenario/load-scenario.js';
 import { conformanceReportSchema } from '../support/report-schema.js';
 import { parseXml } from '../support/xml-parse.js';
@@ -40,7 +41,7 @@ describe('conform push: arguments', () => {
     expect(await runConformCommand(['push', '--client', 'true', '--reporter', 'console,tap'])).toBe(2);
     expect(printed(err)).toContain('unknown reporter "tap"');
     expect(await runConformCommand(['push', '--client', 'true', '--scenario', 'no-such-thing'])).toBe(2);
-    expect(printed(err)).toContain('no scenario with this id');
+    expect(printed(err)).toContain('no push scenario with the id "no-such-thing"');
   });
 
   it('exits 2 for an invalid scenario file, naming file and line', async () => {
@@ -101,5 +102,40 @@ describe('conform push: runs', () => {
     expect(report.exitCode).toBe(2);
     expect(report.scenarios[0]?.harnessError).toMatch(/JSON/);
     expect(report.scenarios[0]?.rules[0]).toMatchObject({ ruleId: 'PUSH-DATA-001', status: 'error' });
+  });
+
+  it('a client that calls nothing gets a headline and no green rule', { timeout: 60_000 }, async () => {
+    const report = await runConformance({
+      client: 'true',
+      scenarios: resolveScenarios(['happy-path'], undefined, 'push'),
+      reporters: [],
+    });
+    const [scenario] = report.scenarios;
+    expect(report.exitCode).toBe(1);
+    expect(scenario?.headlines).toEqual([
+      expect.stringMatching(
+        /^your command exited 0 after \d+\.\d s without calling the mock: is `--client` right\?$/,
+      ),
+    ]);
+    expect(scenario?.rules.filter((r) => r.status === 'passed').map((r) => r.ruleId)).toEqual([]);
+    expect(scenario?.rules.filter((r) => r.status === 'failed').map((r) => r.ruleId)).toEqual([
+      'PUSH-AUTH-001',
+      'PUSH-DATA-001',
+    ]);
+  });
+
+  it('exits 2 when the shell cannot start the client command (127: not found)', {
+    timeout: 60_000,
+  }, async () => {
+    const report = await runConformance({
+      client: 'provtjanst-no-such-client-command --push',
+      scenarios: resolveScenarios(['happy-path'], undefined, 'push'),
+      reporters: [],
+    });
+    expect(report.exitCode).toBe(2);
+    expect(report.scenarios[0]?.harnessError).toMatch(
+      /^could not start the client command: the shell answered 127 \(command not found\)/,
+    );
+    expect(report.scenarios[0]?.runs).toHaveLength(1);
   });
 });

@@ -64,9 +64,9 @@ export function token(
   id: string,
   issuedAt: number,
   lifetimeSeconds = 864_000,
-  forged = false,
+  faults: readonly string[] = [],
 ): IssuedTokenRecord {
-  return { tokenId: id, issuedMs: T0 + issuedAt, expiresMs: T0 + issuedAt + lifetimeSeconds * 1000, forged };
+  return { tokenId: id, issuedMs: T0 + issuedAt, expiresMs: T0 + issuedAt + lifetimeSeconds * 1000, faults };
 }
 
 export function job(

@@ -8,8 +8,13 @@ export interface MutantCase {
   mutant: string;
   /** The one behaviour it breaks. */
   breaks: string;
-  /** Scenario id → the rule ids that must fail there (every other rule of the scenario must pass or be skipped). */
+  /**
+   * Scenario id → the rule ids that must fail there (every other rule of the scenario must pass or be
+   * skipped). Empty for a correct variant: nothing may fail.
+   */
   expect: Record<string, readonly string[]>;
+  /** A correct variant of the reference client (a different but conforming behaviour) that must pass. */
+  correct?: true;
   /** Why a rule beyond the obvious one fails too, when one does. */
   note?: string;
 }
@@ -54,7 +59,10 @@ export const MUTANT_MATRIX: readonly MutantCase[] = [
   {
     mutant: 'no-order-wait',
     breaks: 'sends persons, duties, groups and activities back to back',
-    expect: { 'order-dependencies': ['PUSH-ORDER-001'] },
+    expect: { 'order-dependencies': ['PUSH-ORDER-001', 'PUSH-DATA-001', 'PUSH-DATA-002'] },
+    note:
+      'jobs of different resources settle independently there, so duties and groups sent early meet the item ' +
+      'errors they would at Skolverket',
   },
   {
     mutant: 'no-temporary-retry',
@@ -88,7 +96,58 @@ export const MUTANT_MATRIX: readonly MutantCase[] = [
   {
     mutant: 'hot-polling',
     breaks: 'polls isCompleted with no pause between polls',
-    expect: { 'happy-path': ['PUSH-JOB-002'] },
+    expect: { 'order-dependencies': ['PUSH-JOB-002'] },
+  },
+  {
+    mutant: 'integer-reset',
+    breaks: 'reads X-RateLimit-Reset as an integer: 0.5 becomes 0 and it retries at once',
+    expect: { 'fractional-rate-reset': ['PUSH-RATE-002', 'PUSH-RATE-003'] },
+    note: 'the immediate retries land in a window that is still full: a storm of 429s',
+  },
+  {
+    mutant: 'signature-only',
+    breaks: 'verifies the JWT signature by kid but no claim (exp, nbf, organization_id, requested_access)',
+    expect: { 'token-faults': ['PUSH-AUTH-002'] },
+  },
+  {
+    mutant: 'kid-only',
+    breaks: 'checks that the kid is in the JWKS but never verifies the signature',
+    expect: { 'token-faults': ['PUSH-AUTH-002'] },
+  },
+  {
+    mutant: 'fixed-retry',
+    breaks: 'retries a 503 every 300 ms without growing the wait',
+    expect: { 'service-unavailable': ['PUSH-RATE-003'] },
+  },
+  {
+    mutant: 'first-page-only',
+    breaks: 'reads only the first page of a list when deciding what to delete',
+    expect: { deletions: ['PUSH-DELETE-001', 'PUSH-DATA-001'] },
+    note: 'what it never saw on the later pages stays in the store',
+  },
+  {
+    mutant: 'no-delete-wait',
+    breaks: 'sends the deletes of every resource back to back, before the deletes of dependants settled',
+    expect: { deletions: ['PUSH-ORDER-001'] },
+  },
+  {
+    mutant: 'completion-only',
+    breaks: 'sees isCompleted turn true but never reads the job result (items, Errors, Warnings)',
+    expect: { 'happy-path': ['PUSH-JOB-001'] },
+  },
+  {
+    mutant: 'no-bearer-flag',
+    breaks: 'asks /transaction for a token without the "bearer" flag (nutid-auth answers 400)',
+    expect: { 'happy-path': ['PUSH-AUTH-001', 'PUSH-AUTH-006', 'PUSH-DATA-001'] },
+    note:
+      'with no token it sends nothing: PUSH-AUTH-006 names the missing flag and its fix, with the 400 body, so ' +
+      'the failure does not surface only as missing data',
+  },
+  {
+    mutant: 'fresh-pacer',
+    correct: true,
+    breaks: 'its rate pacer starts empty, so a run right after another sends at full pace at once (correct)',
+    expect: { 'rerun-idempotency': [] },
   },
 ];
 
@@ -106,18 +165,32 @@ export function renderMutantMatrixMarkdown(scenarioIds: readonly string[]): stri
     '| mutant | breaks | scenario | rules that must fail |',
     '|---|---|---|---|',
   ];
-  for (const m of MUTANT_MATRIX) {
+  for (const m of MUTANT_MATRIX.filter((c) => !c.correct)) {
     for (const [scenario, rules] of Object.entries(m.expect)) {
       lines.push(
         `| \`${m.mutant}\` | ${m.breaks} | \`${scenario}\` | ${rules.map((r) => `\`${r}\``).join(', ')} |`,
       );
     }
   }
+  lines.push(
+    '',
+    '## Correct variants that must pass',
+    '',
+    'Clients that behave differently from the reference client but conform: every rule of the scenarios named',
+    'must pass or be skipped. They guard against false failures.',
+    '',
+    '| variant | differs in | scenario |',
+    '|---|---|---|',
+  );
+  for (const m of MUTANT_MATRIX.filter((c) => c.correct)) {
+    for (const scenario of Object.keys(m.expect))
+      lines.push(`| \`${m.mutant}\` | ${m.breaks} | \`${scenario}\` |`);
+  }
   lines.push('', '## Why some mutants fail more than one rule', '');
   for (const m of MUTANT_MATRIX) if (m.note) lines.push(`- \`${m.mutant}\`: ${m.note}.`);
   lines.push('', '## Scenarios and the mutants they catch', '', '| scenario | caught mutants |', '|---|---|');
   for (const id of scenarioIds) {
-    const caught = MUTANT_MATRIX.filter((m) => id in m.expect).map((m) => `\`${m.mutant}\``);
+    const caught = MUTANT_MATRIX.filter((m) => !m.correct && id in m.expect).map((m) => `\`${m.mutant}\``);
     lines.push(`| \`${id}\` | ${caught.length > 0 ? caught.join(', ') : '— (reference client only)'} |`);
   }
   return `${lines.join('\n')}\n`;

@@ -90,6 +90,7 @@ const scenarioResult = z.strictObject({
     }),
   ),
   harnessError: z.string().optional(),
+  headlines: z.array(z.string()).optional(),
 });
 
 export const conformanceReportSchema: z.ZodType<ConformanceReport> = z.strictObject({

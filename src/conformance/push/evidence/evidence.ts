@@ -40,10 +40,12 @@ export interface IssuedTokenRecord {
   readonly expiresMs: number;
   readonly organisationId?: string;
   readonly kid?: string;
-  /** True when an injected fault signed it with a key that is not in the JWKS: a verifying client refuses it. */
-  readonly forged: boolean;
-  /** The fault that shaped the token (expired, unknown-kid, …), when one did. */
-  readonly fault?: string;
+  /**
+   * The faults the mock put into it on purpose (mock-auth's TokenFault names: expired, not-yet-valid,
+   * wrong-location, wrong-organisation, unknown-kid, bad-signature). Any fault makes it a token a verifying
+   * client must refuse; empty for a good token.
+   */
+  readonly faults: readonly string[];
 }
 
 /** One run of the vendor's command. */

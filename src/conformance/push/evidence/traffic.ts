@@ -30,6 +30,11 @@ export function runAt(evidence: Evidence, timeMs: number): ClientRunRecord | und
   return evidence.runs.find((run) => timeMs >= run.startMs && timeMs <= run.endMs);
 }
 
+/** Provisioning calls that arrived while the run was going (each run is a process of its own). */
+export function callsInRun(evidence: Evidence, run: ClientRunRecord): Entry[] {
+  return provisioningCalls(evidence).filter((e) => e.timeMs >= run.startMs && e.timeMs <= run.endMs);
+}
+
 /** The time the answer to `entry` left the mock: a call started after it cannot have been in flight. */
 export function answeredMs(entry: Entry): number {
   return entry.timeMs + entry.durationMs;
@@ -38,4 +43,33 @@ export function answeredMs(entry: Entry): number {
 /** True when the answer is a refusal a client must back off from. */
 export function isRefusal(entry: Entry): boolean {
   return entry.status === 429 || entry.status === 503;
+}
+
+/** A 503 that says the service is unavailable (not 503 [6001], "answer too large", which no wait cures). */
+export function isUnavailable(entry: Entry): boolean {
+  return entry.status === 503 && !/"id"\s*:\s*"?6001\b/.test(entry.responseBody ?? '');
+}
+
+/**
+ * Runs of consecutive Provisioning API calls answered 503 (unavailable), per client run: what a client's
+ * retries of one refused call look like when it sends one call at a time.
+ */
+export function unavailabilityStreaks(evidence: Evidence): Entry[][] {
+  const groups =
+    evidence.runs.length === 0
+      ? [provisioningCalls(evidence)]
+      : evidence.runs.map((run) => callsInRun(evidence, run));
+  const streaks: Entry[][] = [];
+  for (const calls of groups) {
+    let current: Entry[] = [];
+    for (const entry of calls) {
+      if (isUnavailable(entry)) current.push(entry);
+      else {
+        if (current.length > 0) streaks.push(current);
+        current = [];
+      }
+    }
+    if (current.length > 0) streaks.push(current);
+  }
+  return streaks;
 }

@@ -4,8 +4,17 @@ import { toRequestRef } from '../../result/request-ref.js';
 import { defineRule, type Finding, firstRequests } from '../../rule/rule.js';
 import { SOURCES } from '../../rule/sources.js';
 import type { Evidence, IssuedTokenRecord } from '../evidence/evidence.js';
+import { describeFaults, isRefusable } from '../evidence/token-faults.js';
 import { hasBearer, tokenIdOf, tokensInOrder, transactionFor } from '../evidence/tokens-view.js';
-import { answeredMs, provisioningCalls, runAt, transactionCalls } from '../evidence/traffic.js';
+import {
+  answeredMs,
+  callsInRun,
+  type Entry,
+  provisioningCalls,
+  runAt,
+  transactionCalls,
+} from '../evidence/traffic.js';
+import { AUTH_TOKEN_REQUEST_GRANTED } from './token-request-rule.js';
 
 export const AUTH_TOKEN_FROM_TRANSACTION = defineRule({
   id: 'PUSH-AUTH-001',
@@ -30,7 +39,9 @@ export const AUTH_TOKEN_FROM_TRANSACTION = defineRule({
         message:
           transactions.length === 0
             ? 'The client never called /transaction.'
-            : 'No /transaction call succeeded over HTTPS with a client certificate.',
+            : `No /transaction call succeeded over HTTPS with a client certificate (answers: ${[
+                ...new Set(transactions.map((e) => e.status)),
+              ].join(', ')}; PUSH-AUTH-006 says why a request was refused).`,
         requests: firstRequests(transactions.map(toRequestRef)),
       });
     }
@@ -56,29 +67,37 @@ export const AUTH_VERIFIES_JWT = defineRule({
   severity: 'blocker',
   why:
     "Skolverket's checklist, step 6.2: the client shall verify the JWT it receives. A client that does not " +
-    'check the signature against the JWKS (by kid) would send whatever a man in the middle hands it. In this ' +
-    'scenario the server signs a token with a key that is not in /.well-known/jwks.json; a verifying client ' +
-    'refuses it and asks again.',
+    'check the signature against the JWKS (by kid), exp, nbf, organization_id and requested_access would send ' +
+    "whatever a man in the middle, a misconfigured server or another huvudman's token hands it. In these " +
+    'scenarios the server hands out tokens a verifying client must refuse (signed by an unknown key, a bad ' +
+    'signature under a published kid, expired at issue, not yet valid, for another API, for another ' +
+    'organisation); no call may carry one.',
   sources: [SOURCES.checklistPush, SOURCES.authServer],
   fix:
-    "Fetch /.well-known/jwks.json, find the key by the token header's kid, and verify signature (ES256), exp, " +
-    "nbf and organization_id (for example with jose's jwtVerify and createRemoteJWKSet) before the first call; " +
-    'on failure discard the token and request a new one.',
+    "Fetch /.well-known/jwks.json, find the key by the token header's kid, and verify the signature (ES256), " +
+    'exp, nbf, organization_id (against your certificate) and requested_access (type provisioning-api at your ' +
+    "API's URL), for example with jose's jwtVerify and createRemoteJWKSet, before the first call; on failure " +
+    'discard the token and request a new one.',
   params: z.object({}),
   skipUnless: (evidence) =>
-    evidence.tokens.some((t) => t.forged)
+    evidence.tokens.some(isRefusable)
       ? undefined
-      : 'the scenario served no token signed by an unknown key',
+      : 'the scenario served no token a verifying client must refuse',
   check(evidence) {
-    const forged = new Set(evidence.tokens.filter((t) => t.forged).map((t) => t.tokenId));
-    const used = provisioningCalls(evidence).filter((e) => forged.has(tokenIdOf(e) ?? ''));
-    if (used.length === 0) return [];
-    return [
-      {
-        message: `${used.length} call(s) used a token whose signature the JWKS cannot verify (unknown kid).`,
-        requests: firstRequests(used.map(toRequestRef)),
-      },
-    ];
+    const byToken = new Map(evidence.tokens.filter(isRefusable).map((t) => [t.tokenId, t]));
+    const used = new Map<string, Entry[]>();
+    for (const entry of provisioningCalls(evidence)) {
+      const token = byToken.get(tokenIdOf(entry) ?? '');
+      if (!token) continue;
+      const key = [...token.faults].sort().join(',');
+      used.set(key, [...(used.get(key) ?? []), entry]);
+    }
+    return [...used].map(([key, entries]) => ({
+      message:
+        `${entries.length} call(s) used a token the client should have refused: ` +
+        `${describeFaults(key.split(','))} (fault ${key}).`,
+      requests: firstRequests(entries.map(toRequestRef)),
+    }));
   },
 });
 
@@ -93,6 +112,8 @@ export const AUTH_BEARER_EVERY_CALL = defineRule({
   sources: [SOURCES.checklistPush, SOURCES.openApi],
   fix: 'Add `Authorization: Bearer <access_token.value>` to every request, job-status polls included.',
   params: z.object({}),
+  skipUnless: (evidence) =>
+    provisioningCalls(evidence).length > 0 ? undefined : 'the client made no Provisioning API call',
   check(evidence) {
     const missing = provisioningCalls(evidence).filter((e) => !hasBearer(e));
     if (missing.length === 0) return [];
@@ -141,6 +162,10 @@ export const AUTH_REUSES_TOKEN = defineRule({
       .describe('…or within this fraction of the token lifetime, whichever is larger.'),
     maxEarlyRenewals: z.number().int().min(0).default(0).describe('Early renewals tolerated per scenario.'),
   }),
+  skipUnless: (evidence) =>
+    evidence.runs.some((run) => callsInRun(evidence, run).length >= 2)
+      ? undefined
+      : 'no run made two Provisioning API calls, so there was no token to reuse',
   check(evidence, params) {
     const early: IssuedTokenRecord[] = [];
     const tokens = tokensInOrder(evidence);
@@ -149,7 +174,8 @@ export const AUTH_REUSES_TOKEN = defineRule({
       const next = tokens[i] as IssuedTokenRecord;
       // Each run is a fresh process: its first token is never early.
       if (runAt(evidence, previous.issuedMs)?.index !== runAt(evidence, next.issuedMs)?.index) continue;
-      if (previous.forged) continue;
+      // A token the client had good reason to refuse (any served fault) excuses asking for another.
+      if (isRefusable(previous)) continue;
       const left = previous.expiresMs - next.issuedMs;
       if (left <= nearExpiryMarginMs(previous, params.nearExpirySeconds, params.nearExpiryFraction)) continue;
       if (wasRefused(evidence, previous.tokenId, next.issuedMs)) continue;
@@ -215,4 +241,5 @@ export const AUTH_RULES = [
   AUTH_BEARER_EVERY_CALL,
   AUTH_REUSES_TOKEN,
   AUTH_RENEWS_TOKEN,
+  AUTH_TOKEN_REQUEST_GRANTED,
 ];

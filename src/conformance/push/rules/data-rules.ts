@@ -38,7 +38,11 @@ export const DATA_STORE_EQUALS_DATASET = defineRule({
   sources: [SOURCES.checklistPush, SOURCES.attributes],
   fix: 'Send every object, keep the order, follow jobs, resend TemporaryErrors, and update (PUT) changed objects.',
   params: z.object({}),
-  skipUnless: (evidence) => (finalDataset(evidence) ? undefined : 'the scenario has no dataset'),
+  skipUnless(evidence) {
+    const dataset = finalDataset(evidence);
+    if (!dataset) return 'the scenario has no dataset';
+    return RESOURCE_NAMES.some((r) => dataset[r].length > 0) ? undefined : 'the dataset is empty';
+  },
   check(evidence) {
     const dataset = finalDataset(evidence) as ResourceSets;
     const expectedErrors = new Set(evidence.expectedErrorIds);
@@ -87,7 +91,13 @@ export const DATA_NO_ERRORS_LEFT = defineRule({
   sources: [SOURCES.changelog13, SOURCES.openApi],
   fix: 'Resolve Errors before the run ends: right order, update instead of create for existing objects, resend TemporaryErrors.',
   params: z.object({}),
-  skipUnless: (evidence) => (finalDataset(evidence) ? undefined : 'the scenario has no dataset'),
+  skipUnless(evidence) {
+    const dataset = finalDataset(evidence);
+    if (!dataset) return 'the scenario has no dataset';
+    const last = lastStatusById(evidence);
+    const judged = RESOURCE_NAMES.some((r) => dataset[r].some((o) => last.has(objectId(o) ?? '')));
+    return judged ? undefined : 'no object of the dataset was settled by a job';
+  },
   check(evidence) {
     const dataset = finalDataset(evidence) as ResourceSets;
     const expectedErrors = new Set(evidence.expectedErrorIds);

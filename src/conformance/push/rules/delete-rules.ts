@@ -5,7 +5,7 @@ import { defineRule, type Finding } from '../../rule/rule.js';
 import { SOURCES } from '../../rule/sources.js';
 import { idsOf } from '../evidence/dataset-view.js';
 import type { ClientRunRecord, Evidence } from '../evidence/evidence.js';
-import { isAccepted } from '../evidence/jobs-view.js';
+import { isAccepted, settlementsById } from '../evidence/jobs-view.js';
 
 interface Removal {
   run: ClientRunRecord;
@@ -30,6 +30,19 @@ export function removalsPerRun(evidence: Evidence): Removal[] {
   return removals;
 }
 
+/** The removals, each cut to the objects that had been stored (accepted by a job) before its run began. */
+function storedRemovals(evidence: Evidence): Removal[] {
+  const settled = settlementsById(evidence);
+  return removalsPerRun(evidence).flatMap((removal) => {
+    const ids = removal.ids.filter((id) =>
+      (settled.get(id) ?? []).some(
+        (s) => isAccepted(s.item.status) && (s.item.settledMs ?? Infinity) <= removal.run.startMs,
+      ),
+    );
+    return ids.length > 0 ? [{ ...removal, ids }] : [];
+  });
+}
+
 export const DELETE_REMOVED_OBJECTS = defineRule({
   id: 'PUSH-DELETE-001',
   family: 'DELETE',
@@ -43,11 +56,15 @@ export const DELETE_REMOVED_OBJECTS = defineRule({
     'Compare with what was sent before (or GET the lists) and POST …/bulk/delete the ids that are gone, ' +
     'dependants first: activities, groups, duties, then persons.',
   params: z.object({}),
-  skipUnless: (evidence) =>
-    removalsPerRun(evidence).length > 0 ? undefined : 'no run removed objects from the dataset',
+  skipUnless(evidence) {
+    if (removalsPerRun(evidence).length === 0) return 'no run removed objects from the dataset';
+    return storedRemovals(evidence).length > 0
+      ? undefined
+      : 'none of the objects removed from the dataset had been stored, so there was nothing to delete';
+  },
   check(evidence) {
     const findings: Finding[] = [];
-    for (const removal of removalsPerRun(evidence)) {
+    for (const removal of storedRemovals(evidence)) {
       const deleted = new Set<string>();
       for (const job of evidence.jobs) {
         if (job.operation !== 'delete' || job.resource !== removal.resource) continue;

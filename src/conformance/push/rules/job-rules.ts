@@ -9,17 +9,23 @@ import { submissionOf } from '../evidence/jobs-view.js';
 import { itemsSentBy, statusAnswerShowsCompleted } from '../evidence/submitted-items.js';
 import { classifiedCalls, type Entry, runAt } from '../evidence/traffic.js';
 
+interface StatusCall {
+  entry: Entry;
+  /** Whether the answer showed the job complete (undefined: could not tell). */
+  completed: boolean | undefined;
+  isCompletedPoll: boolean;
+}
+
 /** Successful status calls per job id, oldest first, with whether each answer showed the job complete. */
-function statusCallsByJob(
-  evidence: Evidence,
-): Map<string, Array<{ entry: Entry; completed: boolean | undefined }>> {
-  const map = new Map<string, Array<{ entry: Entry; completed: boolean | undefined }>>();
+function statusCallsByJob(evidence: Evidence): Map<string, StatusCall[]> {
+  const map = new Map<string, StatusCall[]>();
   for (const { entry, call } of classifiedCalls(evidence)) {
     if (call.kind !== 'status' || !call.jobId || entry.status !== 200) continue;
     const list = map.get(call.jobId) ?? [];
     list.push({
       entry,
       completed: statusAnswerShowsCompleted(entry.responseBody, call.isCompletedPoll === true),
+      isCompletedPoll: call.isCompletedPoll === true,
     });
     map.set(call.jobId, list);
   }
@@ -36,28 +42,43 @@ function jobRefs(evidence: Evidence, jobs: readonly JobRecord[]) {
 export const JOB_FOLLOWED = defineRule({
   id: 'PUSH-JOB-001',
   family: 'JOB',
-  title: 'Follows every job to completion',
+  title: 'Follows every job to completion and reads its result',
   severity: 'major',
   why:
     '202 Accepted only means the job was queued: each item settles later as Success, Warning, Error or ' +
     "TemporaryError. Since v1.3 that answer is the huvudman's feedback on what was stored. A client that never " +
-    'reads it cannot know what failed, resend TemporaryErrors, or keep the order of dependants.',
+    'reads it cannot know what failed, resend TemporaryErrors, or keep the order of dependants. Seeing ' +
+    'isCompleted turn true is not enough: the items, with their Errors and Warnings, are in the job itself.',
   sources: [SOURCES.changelog13, SOURCES.openApi],
-  fix: "Poll GET …/bulk/jobs/{jobId}/isCompleted (or the job itself) until done, then read the items' statuses.",
+  fix:
+    'Poll GET …/bulk/jobs/{jobId}/isCompleted until true, then GET …/bulk/jobs/{jobId}?showOnlyError=false and ' +
+    "read every item's status, errors and warnings.",
   params: z.object({}),
   skipUnless: (evidence) => (evidence.jobs.length > 0 ? undefined : 'the client submitted no job'),
   check(evidence) {
     const polls = statusCallsByJob(evidence);
-    const unfollowed = evidence.jobs.filter(
-      (job) => !(polls.get(job.jobId) ?? []).some((p) => p.completed === true),
-    );
-    if (unfollowed.length === 0) return [];
-    return [
-      {
+    const findings: Finding[] = [];
+    const completedOnly: JobRecord[] = [];
+    const unfollowed: JobRecord[] = [];
+    for (const job of evidence.jobs) {
+      const seen = polls.get(job.jobId) ?? [];
+      // The result is read when a GET of the job itself (not isCompleted) answered with no item Pending.
+      if (seen.some((p) => p.completed === true && !p.isCompletedPoll)) continue;
+      (seen.some((p) => p.completed === true) ? completedOnly : unfollowed).push(job);
+    }
+    if (unfollowed.length > 0)
+      findings.push({
         message: `${unfollowed.length} of ${evidence.jobs.length} job(s) were never followed until they completed.`,
         requests: firstRequests(jobRefs(evidence, unfollowed)),
-      },
-    ];
+      });
+    if (completedOnly.length > 0)
+      findings.push({
+        message:
+          `${completedOnly.length} of ${evidence.jobs.length} job(s) were seen completed (isCompleted true) but ` +
+          'their result (the items, with Errors and Warnings) was never read.',
+        requests: firstRequests(jobRefs(evidence, completedOnly)),
+      });
+    return findings;
   },
 });
 
@@ -80,12 +101,18 @@ export const JOB_GENTLE_POLLING = defineRule({
       .describe('Least wait after a "not yet" answer (1000 ms / 5).'),
     toleranceMs: z.number().int().min(0).default(20).describe('Timing slack, in ms.'),
   }),
-  skipUnless: (evidence) => (evidence.jobs.length > 0 ? undefined : 'the client submitted no job'),
+  skipUnless(evidence) {
+    if (evidence.jobs.length === 0) return 'the client submitted no job';
+    const askedAgain = [...statusCallsByJob(evidence).values()].some((polls) =>
+      polls.slice(0, -1).some((p) => p.completed === false),
+    );
+    return askedAgain ? undefined : 'no job was asked about again after a "not yet" answer';
+  },
   check(evidence, params) {
     const hot: Entry[] = [];
     for (const polls of statusCallsByJob(evidence).values()) {
       for (let i = 1; i < polls.length; i += 1) {
-        const previous = polls[i - 1] as { entry: Entry; completed: boolean | undefined };
+        const previous = polls[i - 1] as StatusCall;
         const next = (polls[i] as { entry: Entry }).entry;
         if (previous.completed !== false) continue;
         if (next.timeMs - previous.entry.timeMs < params.minIntervalMs - params.toleranceMs) hot.push(next);

@@ -30,8 +30,12 @@ export const LIMIT_NO_OVERSIZED_BODY = defineRule({
   sources: [SOURCES.changelog131, SOURCES.openApi],
   fix: 'Measure the serialised body (bytes, UTF-8) before sending and cut the data array so each call stays under the limit.',
   params: z.object({ limit: limitParam }),
-  skipUnless: (evidence, params) =>
-    limitOf(evidence, params.limit) > 0 ? undefined : 'the payload limit is off',
+  skipUnless(evidence, params) {
+    if (limitOf(evidence, params.limit) <= 0) return 'the payload limit is off';
+    return provisioningCalls(evidence).some((e) => e.requestBodySize > 0)
+      ? undefined
+      : 'the client sent no request body';
+  },
   check(evidence, params) {
     const limit = limitOf(evidence, params.limit);
     const over = provisioningCalls(evidence).filter((e) => e.requestBodySize > limit);

@@ -1,10 +1,18 @@
 // RATE rules: at most 5 write+status calls in any second, X-RateLimit-Reset honoured after a 429, no retry storms.
 import { z } from 'zod';
-import { toRequestRef, uniqueRequestRefs } from '../../result/request-ref.js';
-import { defineRule, firstRequests } from '../../rule/rule.js';
+import { type RequestRef, toRequestRef } from '../../result/request-ref.js';
+import { defineRule, type Finding, firstRequests } from '../../rule/rule.js';
 import { SOURCES } from '../../rule/sources.js';
 import { isWriteQuotaCall, rateLimitResetSeconds } from '../evidence/endpoint.js';
-import { answeredMs, type Entry, isRefusal, provisioningCalls } from '../evidence/traffic.js';
+import type { Evidence } from '../evidence/evidence.js';
+import {
+  answeredMs,
+  callsInRun,
+  type Entry,
+  isRefusal,
+  provisioningCalls,
+  unavailabilityStreaks,
+} from '../evidence/traffic.js';
 
 /** The densest stretch: the most entries whose start times fall within `windowMs` of each other. */
 export function densestWindow(entries: readonly Entry[], windowMs: number): Entry[] {
@@ -16,6 +24,30 @@ export function densestWindow(entries: readonly Entry[], windowMs: number): Entr
     if (end - start + 1 > best.length) best = entries.slice(start, end + 1);
   }
   return best;
+}
+
+/** Write and status calls of each run (one list per run; the whole journal when no run was recorded). */
+function quotaCallsPerRun(evidence: Evidence): Entry[][] {
+  if (evidence.runs.length === 0) return [provisioningCalls(evidence).filter(isWriteQuotaCall)];
+  return evidence.runs.map((run) => callsInRun(evidence, run).filter(isWriteQuotaCall));
+}
+
+function runLabel(evidence: Evidence, index: number): string {
+  return evidence.runs.length > 1 ? `Run ${index + 1}: ` : '';
+}
+
+/**
+ * Each 429 with the next call of its quota in the same run. Only calls sent after the 429 arrived count:
+ * one already in flight could not know; and a new run is a new process, which cannot know either.
+ */
+function afterRefusals(evidence: Evidence): Array<{ refusal: Entry; next: Entry }> {
+  return quotaCallsPerRun(evidence).flatMap((calls) =>
+    calls.flatMap((refusal, i) => {
+      if (refusal.status !== 429) return [];
+      const next = calls.slice(i + 1).find((c) => c.timeMs >= answeredMs(refusal));
+      return next ? [{ refusal, next }] : [];
+    }),
+  );
 }
 
 export const RATE_WITHIN_QUOTA = defineRule({
@@ -42,20 +74,48 @@ export const RATE_WITHIN_QUOTA = defineRule({
         'Timing slack: the window judged is windowMs minus this, so network jitter is not a failure.',
       ),
   }),
+  skipUnless: (evidence, params) =>
+    quotaCallsPerRun(evidence).some((calls) => calls.length > params.limit)
+      ? undefined
+      : `no run made more than ${params.limit} write/status calls, too few to exceed the quota`,
   check(evidence, params) {
-    const calls = provisioningCalls(evidence).filter(isWriteQuotaCall);
-    const worst = densestWindow(calls, Math.max(1, params.windowMs - params.toleranceMs));
-    if (worst.length <= params.limit) return [];
-    return [
-      {
+    const findings: Finding[] = [];
+    for (const [index, calls] of quotaCallsPerRun(evidence).entries()) {
+      const worst = densestWindow(calls, Math.max(1, params.windowMs - params.toleranceMs));
+      if (worst.length <= params.limit) continue;
+      findings.push({
         message:
-          `${worst.length} write/status calls within ${params.windowMs} ms (limit ${params.limit}), ` +
-          `starting at ${worst[0]?.time}.`,
+          `${runLabel(evidence, index)}${worst.length} write/status calls within ${params.windowMs} ms ` +
+          `(limit ${params.limit}), starting at ${worst[0]?.time}.`,
         requests: firstRequests(worst.map(toRequestRef), 20),
-      },
-    ];
+      });
+    }
+    return findings;
   },
 });
+
+/** Each entry once, in journal order. */
+function inSeqOrder(entries: readonly Entry[]): Entry[] {
+  return [...new Map(entries.map((e) => [e.seq, e])).values()].sort((a, b) => a.seq - b.seq);
+}
+
+/**
+ * A sequence of calls as evidence lines with their rate facts: each refused call shows the
+ * X-RateLimit-Reset it was answered with, each call after a refusal the gap the client actually waited.
+ */
+function withRateFacts(calls: readonly Entry[]): RequestRef[] {
+  return calls.map((entry, i) => {
+    const ref = toRequestRef(entry);
+    const reset = entry.responseHeaders['x-ratelimit-reset'];
+    const before = i > 0 ? calls[i - 1] : undefined;
+    const waitedMs = before && isRefusal(before) ? entry.timeMs - answeredMs(before) : undefined;
+    if (reset === undefined && waitedMs === undefined) return ref;
+    return {
+      ...ref,
+      rate: { ...(reset !== undefined ? { reset } : {}), ...(waitedMs !== undefined ? { waitedMs } : {}) },
+    };
+  });
+}
 
 export const RATE_HONOURS_RESET = defineRule({
   id: 'PUSH-RATE-002',
@@ -73,28 +133,28 @@ export const RATE_HONOURS_RESET = defineRule({
   params: z.object({
     toleranceMs: z.number().int().min(0).default(50).describe('Timing slack for the wait, in ms.'),
   }),
-  skipUnless: (evidence) =>
-    provisioningCalls(evidence).some((e) => e.status === 429) ? undefined : 'the client never got a 429',
+  skipUnless(evidence) {
+    if (!provisioningCalls(evidence).some((e) => e.status === 429)) return 'the client never got a 429';
+    return afterRefusals(evidence).length > 0
+      ? undefined
+      : 'no call of the quota followed a 429 in the same run';
+  },
   check(evidence, params) {
-    const calls = provisioningCalls(evidence).filter(isWriteQuotaCall);
     const early: Entry[] = [];
     let times = 0;
-    calls.forEach((refusal, i) => {
-      if (refusal.status !== 429) return;
+    for (const { refusal, next } of afterRefusals(evidence)) {
       const reset = rateLimitResetSeconds(refusal) ?? 1;
       const notBefore = refusal.timeMs + reset * 1000 - params.toleranceMs;
-      // Only calls sent after the 429 arrived count: one already in flight could not know.
-      const next = calls.slice(i + 1).find((c) => c.timeMs >= answeredMs(refusal));
-      if (next && next.timeMs < notBefore) {
+      if (next.timeMs < notBefore) {
         times += 1;
         early.push(refusal, next);
       }
-    });
+    }
     if (early.length === 0) return [];
     return [
       {
         message: `${times} time(s) the next call of the quota came before X-RateLimit-Reset had passed.`,
-        requests: firstRequests(uniqueRequestRefs(early), 20),
+        requests: firstRequests(withRateFacts(inSeqOrder(early)), 20),
       },
     ];
   },
@@ -108,7 +168,7 @@ export const RATE_NO_RETRY_STORM = defineRule({
   why:
     'When the API says 429 (quota spent) or 503 (5022, service unavailable), retrying at once multiplies the ' +
     'load on a service that is already struggling, for every huvudman. Retries must back off, and grow the ' +
-    'wait while the refusals go on.',
+    'wait while the refusals go on: a 503 retried every 300 ms keeps hammering a service that is down.',
   sources: [SOURCES.changelog131, SOURCES.openApi],
   fix: 'Retry 429 and 503 with exponential back-off and jitter (for example 0.5 s, 1 s, 2 s … up to a cap).',
   params: z.object({
@@ -119,19 +179,40 @@ export const RATE_NO_RETRY_STORM = defineRule({
       .default(4)
       .describe('Refused calls (429/503) tolerated in any window.'),
     windowMs: z.number().int().min(1).default(1000).describe('Length of the sliding window in ms.'),
+    minGrowth: z
+      .number()
+      .min(1)
+      .default(1.5)
+      .describe(
+        'In a run of three or more 503s in a row, the longest later wait must be at least this many times the first.',
+      ),
   }),
   skipUnless: (evidence) =>
     provisioningCalls(evidence).some(isRefusal) ? undefined : 'the client was never refused with 429 or 503',
   check(evidence, params) {
+    const findings: Finding[] = [];
     const refusals = provisioningCalls(evidence).filter(isRefusal);
     const worst = densestWindow(refusals, params.windowMs);
-    if (worst.length <= params.maxRefusals) return [];
-    return [
-      {
+    if (worst.length > params.maxRefusals) {
+      findings.push({
         message: `${worst.length} refused calls (429/503) within ${params.windowMs} ms: retries do not back off.`,
         requests: firstRequests(worst.map(toRequestRef), 20),
-      },
-    ];
+      });
+    }
+    for (const streak of unavailabilityStreaks(evidence)) {
+      if (streak.length < 3) continue;
+      const waits = streak.slice(1).map((e, i) => e.timeMs - answeredMs(streak[i] as Entry));
+      const first = waits[0] as number;
+      const longestLater = Math.max(...waits.slice(1));
+      if (longestLater >= first * params.minGrowth) continue;
+      findings.push({
+        message:
+          `${streak.length} calls in a row answered 503, retried after waits of ` +
+          `${waits.map((w) => `${w} ms`).join(', ')}: the wait does not grow.`,
+        requests: firstRequests(withRateFacts(streak), 20),
+      });
+    }
+    return findings;
   },
 });
 

@@ -93,8 +93,7 @@ export function collectEvidence(sources: EvidenceSources, input: CollectInput): 
     expiresMs: t.exp * 1000,
     organisationId: t.organisationId,
     kid: t.kid,
-    forged: t.faults.includes('unknown-kid'),
-    ...(t.faults.length > 0 ? { fault: t.faults.join(',') } : {}),
+    faults: [...t.faults],
   }));
   const snapshot = sources.provisioning.store.snapshot(organisationId);
   const store = Object.fromEntries(

@@ -1,4 +1,4 @@
-// Applies a scenario's `change` step to a dataset: removes pupils, staff or groups, modifies persons; keeps references whole.
+// Applies a scenario's `change` step to a dataset: removes pupils, staff, activities or groups, modifies persons; keeps references whole.
 
 import type { DatasetChange } from '../../scenario/scenario-schema.js';
 import { objectId } from '../evidence/dataset-view.js';
@@ -13,8 +13,11 @@ function refId(value: unknown): string | undefined {
   return typeof id === 'string' ? id.toLowerCase() : undefined;
 }
 
-/** The first `count` items matching `pick` and not in `avoid` (deterministic). */
-function firstMatching(
+/**
+ * `count` items matching `pick` and not in `avoid`, spread evenly from the first to the last (deterministic):
+ * objects the client stored late (on later pages of a list) are removed too, not only the first ones.
+ */
+function spreadMatching(
   list: readonly JsonObject[],
   count: number,
   pick: (o: JsonObject) => boolean,
@@ -24,7 +27,11 @@ function firstMatching(
     .map((o) => ({ o, id: objectId(o) }))
     .filter(({ o, id }) => id !== undefined && !avoid.has(id) && pick(o))
     .map(({ id }) => id as string);
-  return new Set(ids.slice(0, count));
+  if (count >= ids.length) return new Set(ids);
+  if (count <= 0) return new Set();
+  if (count === 1) return new Set([ids[ids.length - 1] as string]);
+  const step = (ids.length - 1) / (count - 1);
+  return new Set(Array.from({ length: count }, (_, i) => ids[Math.round(i * step)] as string));
 }
 
 /** Drops persons and everything that would dangle without them. */
@@ -62,18 +69,22 @@ export function applyChange(
   avoid: ReadonlySet<string> = new Set(),
 ): ResourceSets {
   let next = sets;
-  const pupils = firstMatching(next.persons, change.removePupils ?? 0, isPupil, avoid);
-  const staff = firstMatching(next.persons, change.removeStaff ?? 0, (p) => !isPupil(p), avoid);
+  const pupils = spreadMatching(next.persons, change.removePupils ?? 0, isPupil, avoid);
+  const staff = spreadMatching(next.persons, change.removeStaff ?? 0, (p) => !isPupil(p), avoid);
   if (pupils.size + staff.size > 0) next = removePersons(next, new Set([...pupils, ...staff]));
+  if (change.removeActivities) {
+    const gone = spreadMatching(next.activities, change.removeActivities, () => true, avoid);
+    next = { ...next, activities: next.activities.filter((a) => !gone.has(objectId(a) ?? '')) };
+  }
   if (change.removeGroups) {
     const named = new Set(
       next.activities.flatMap((a) => (Array.isArray(a.groups) ? a.groups.map(refId) : [])),
     );
-    const gone = firstMatching(next.groups, change.removeGroups, (g) => !named.has(objectId(g)), avoid);
+    const gone = spreadMatching(next.groups, change.removeGroups, (g) => !named.has(objectId(g)), avoid);
     next = { ...next, groups: next.groups.filter((g) => !gone.has(objectId(g) ?? '')) };
   }
   if (change.modifyPersons) {
-    const changed = firstMatching(next.persons, change.modifyPersons, () => true, avoid);
+    const changed = spreadMatching(next.persons, change.modifyPersons, () => true, avoid);
     next = {
       ...next,
       persons: next.persons.map((p) => {

@@ -4,10 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { buildSettings, type Settings } from '../../../config/index.js';
+import type { Journal } from '../../../journal/index.js';
 import { type AuthFaultsInput, issueDevClient } from '../../../mock-auth/index.js';
 import type { FaultPatch } from '../../../mock-provisioning/index.js';
 import { type RunningMock, startMock } from '../../../server.js';
-import { runClientProcess } from '../../client-process/run-client.js';
+import { type ClientProcessResult, runClientProcess } from '../../client-process/run-client.js';
 import { evaluateRules, harnessErrorResults } from '../../result/evaluate-rules.js';
 import type { ClientRunResult, ScenarioResult } from '../../result/result-model.js';
 import { scenarioStatus } from '../../result/summarise.js';
@@ -42,6 +43,51 @@ function journalBodyCap(payloadLimit: number): number {
   return Math.max(1 << 20, payloadLimit * 2);
 }
 
+/** Inbound calls to the mock (auth or provisioning) recorded between the two times. */
+function callsDuring(journal: Pick<Journal, 'entries'>, startMs: number, endMs: number): number {
+  return journal
+    .entries()
+    .filter(
+      (e) =>
+        e.direction === 'inbound' &&
+        (e.component === 'auth' || e.component === 'provisioning') &&
+        e.timeMs >= startMs &&
+        e.timeMs <= endMs,
+    ).length;
+}
+
+/** The shell's own "could not run it" exit codes (POSIX: 126 not executable, 127 not found). */
+const SHELL_NOT_EXECUTABLE = 126;
+const SHELL_NOT_FOUND = 127;
+
+/**
+ * A harness fault when the shell could not start the command at all: exit 126/127 with no call made.
+ * (A client that called the mock and then exited 127 did start; its exit code is its own.)
+ */
+function shellCouldNotStart(outcome: ClientProcessResult): string | undefined {
+  if (outcome.exitCode !== SHELL_NOT_FOUND && outcome.exitCode !== SHELL_NOT_EXECUTABLE) return undefined;
+  const what = outcome.exitCode === SHELL_NOT_FOUND ? 'command not found' : 'not executable';
+  const said = outcome.outputTail.trim().split('\n').slice(-1)[0]?.trim();
+  return `could not start the client command: the shell answered ${outcome.exitCode} (${what})${said ? `: ${said}` : ''}`;
+}
+
+interface SilentRun {
+  index: number;
+  outcome: ClientProcessResult;
+}
+
+/** "your command exited 0 after 0.1 s without calling the mock: is `--client` right?" */
+function silentRunHeadline({ index, outcome }: SilentRun, runCount: number): string {
+  const seconds = `${((outcome.endMs - outcome.startMs) / 1000).toFixed(1)} s`;
+  const how = outcome.timedOut
+    ? `was stopped at its time limit after ${seconds}`
+    : outcome.exitCode !== null
+      ? `exited ${outcome.exitCode} after ${seconds}`
+      : `was ended by ${outcome.signal} after ${seconds}`;
+  const prefix = runCount > 1 ? `run ${index + 1}: ` : '';
+  return `${prefix}your command ${how} without calling the mock: is \`--client\` right?`;
+}
+
 /** Waits until no job is pending, or `timeoutMs`, whichever comes first (never holding the process open). */
 async function settle(mock: RunningMock, timeoutMs: number): Promise<void> {
   const abort = new AbortController();
@@ -63,6 +109,7 @@ export async function runPushScenario(
   const progress = options.onProgress ?? (() => {});
   const runs: ClientRunRecord[] = [];
   const runResults: ClientRunResult[] = [];
+  const silentRuns: SilentRun[] = [];
   const base = {
     id: scenario.id,
     title: scenario.title,
@@ -128,9 +175,12 @@ export async function runPushScenario(
           ...(options.onClientOutput ? { onOutput: options.onClientOutput } : {}),
         });
         if (outcome.spawnError) throw new Error(`could not start the client command: ${outcome.spawnError}`);
+        const called = callsDuring(services.journal, outcome.startMs, outcome.endMs);
+        const notStarted = called === 0 ? shellCouldNotStart(outcome) : undefined;
         const how = outcome.timedOut
           ? 'stopped at its time limit'
           : `exited with ${outcome.exitCode ?? outcome.signal}`;
+        if (called === 0) silentRuns.push({ index, outcome });
         progress(
           'run',
           `run ${index + 1}: ${how} after ${((outcome.endMs - outcome.startMs) / 1000).toFixed(1)} s`,
@@ -154,6 +204,7 @@ export async function runPushScenario(
           timedOut: outcome.timedOut,
           outputTail: outcome.outputTail,
         });
+        if (notStarted) throw new Error(notStarted);
       } else if (step.change) {
         const previous = datasets[datasets.length - 1] as ResourceSets;
         const next = applyChange(previous, step.change, first.protectedIds);
@@ -182,9 +233,11 @@ export async function runPushScenario(
     });
     const rules = evaluateRules(scenario.rules, evidence);
     const finishedMs = Date.now();
+    const headlines = silentRuns.map((run) => silentRunHeadline(run, runs.length));
     return {
       result: {
         ...base,
+        ...(headlines.length > 0 ? { headlines } : {}),
         status: scenarioStatus(rules),
         durationMs: finishedMs - startedMs,
         runs: runResults,

@@ -38,13 +38,33 @@ describe('PUSH-AUTH-001 token from /transaction over mTLS', () => {
 });
 
 describe('PUSH-AUTH-002 verifies the JWT', () => {
-  it('is skipped when no forged token was served', () => {
-    expect(skipReason(AUTH_VERIFIES_JWT, evidence())).toMatch(/no token signed by an unknown key/);
+  it('is skipped when no token the client must refuse was served', () => {
+    expect(skipReason(AUTH_VERIFIES_JWT, evidence())).toMatch(/no token a verifying client must refuse/);
+  });
+
+  it('fails for a call with any token the client should have refused, naming the missing check', () => {
+    const e = evidence({
+      tokens: [
+        token('late', 0, 864_000, ['not-yet-valid']),
+        token('elsewhere', 10, 864_000, ['wrong-location']),
+        token('good', 20),
+      ],
+      journal: [
+        call({ at: 100, path: '/persons', token: 'late', status: 403 }),
+        call({ at: 200, path: '/persons', token: 'elsewhere' }),
+        call({ at: 300, path: '/persons', token: 'good' }),
+      ],
+    });
+    expect(findings(AUTH_VERIFIES_JWT, e).map((f) => f.message)).toEqual([
+      '1 call(s) used a token the client should have refused: it was not valid yet (nbf) (fault not-yet-valid).',
+      '1 call(s) used a token the client should have refused: its requested_access names another API, not ' +
+        'this Provisioning API (locations) (fault wrong-location).',
+    ]);
   });
 
   it('passes when the forged token is never used', () => {
     const e = evidence({
-      tokens: [token('forged', 0, 864_000, true), token('good', 50)],
+      tokens: [token('forged', 0, 864_000, ['unknown-kid']), token('good', 50)],
       journal: [call({ at: 100, path: '/persons', token: 'good' })],
     });
     expect(findings(AUTH_VERIFIES_JWT, e)).toEqual([]);
@@ -52,7 +72,7 @@ describe('PUSH-AUTH-002 verifies the JWT', () => {
 
   it('fails naming the call that carried the forged token', () => {
     const e = evidence({
-      tokens: [token('forged', 0, 864_000, true)],
+      tokens: [token('forged', 0, 864_000, ['unknown-kid'])],
       journal: [
         call({ at: 100, method: 'POST', path: '/persons/bulk', token: 'forged', status: 403, size: 900 }),
       ],
@@ -97,14 +117,41 @@ describe('PUSH-AUTH-004 reuses the token', () => {
     const e = evidence({
       runs: [run(0, 0, 10_000, 0), run(1, 20_000, 30_000, 0)],
       tokens: [token('a', 0, 3), token('b', 2_900, 3), token('c', 4_000), token('d', 21_000)],
-      journal: [call({ at: 3_500, path: '/persons', token: 'b', status: 403 })],
+      journal: [
+        call({ at: 3_500, path: '/persons', token: 'b', status: 403 }),
+        call({ at: 4_100, path: '/persons', token: 'c' }),
+      ],
     });
     expect(findings(AUTH_REUSES_TOKEN, e)).toEqual([]);
   });
 
+  it('passes when the client renews after a token it had good reason to refuse (any served fault)', () => {
+    for (const fault of ['not-yet-valid', 'expired', 'wrong-organisation', 'bad-signature']) {
+      const e = evidence({
+        tokens: [token('refused', 0, 864_000, [fault]), token('good', 50)],
+        journal: [
+          call({ at: 100, path: '/persons', token: 'good' }),
+          call({ at: 200, path: '/groups', token: 'good' }),
+        ],
+      });
+      expect(findings(AUTH_REUSES_TOKEN, e), fault).toEqual([]);
+    }
+  });
+
+  it('is skipped when no run made two Provisioning API calls', () => {
+    expect(skipReason(AUTH_REUSES_TOKEN, evidence())).toMatch(/no run made two Provisioning API calls/);
+  });
+
   it('fails when a fresh token is fetched per call', () => {
     const e = evidence({
-      journal: [transaction(0), transaction(100), transaction(200)],
+      journal: [
+        transaction(0),
+        call({ at: 50, path: '/persons', token: 'a' }),
+        transaction(100),
+        call({ at: 150, path: '/persons', token: 'b' }),
+        transaction(200),
+        call({ at: 250, path: '/persons', token: 'c' }),
+      ],
       tokens: [token('a', 5), token('b', 105), token('c', 205)],
     });
     const [finding] = findings(AUTH_REUSES_TOKEN, e);

@@ -6,7 +6,7 @@ import {
 } from '../../../../src/conformance/push/rules/data-rules.js';
 import { DELETE_REMOVED_OBJECTS } from '../../../../src/conformance/push/rules/delete-rules.js';
 import { IDEMP_RERUN_CLEAN } from '../../../../src/conformance/push/rules/idemp-rules.js';
-import { evidence, P1, P2, person, run, SMALL, sets, submitted } from '../evidence-builder.js';
+import { A1, evidence, G1, P1, P2, person, run, SMALL, sets, submitted } from '../evidence-builder.js';
 import { findings, skipReason } from './judge.js';
 
 const withMeta = (o: Record<string, unknown>) => ({
@@ -88,6 +88,20 @@ describe('PUSH-IDEMP-001 clean re-run', () => {
 describe('PUSH-DELETE-001 removed objects deleted', () => {
   const after = sets({ ...SMALL, persons: [person(P2)], groups: [], activities: [] });
   const runs = [run(0, 0, 10_000, 0), run(1, 20_000, 30_000, 1)];
+  const stored = [
+    submitted('persons', 1_000, [
+      [P1, 'Success'],
+      [P2, 'Success'],
+    ]).job,
+    submitted('groups', 2_000, [[G1, 'Success']]).job,
+    submitted('activities', 3_000, [[A1, 'Success']]).job,
+  ];
+
+  it('is skipped when nothing removed had been stored', () => {
+    expect(
+      skipReason(DELETE_REMOVED_OBJECTS, evidence({ runs, datasets: [SMALL, after], store: SMALL })),
+    ).toMatch(/nothing to delete/);
+  });
 
   it('passes when the next run deletes what left the dataset', () => {
     const g = submitted('groups', 21_000, [['00000000-0000-4000-8000-0000000000a1', 'Success']], {
@@ -97,12 +111,17 @@ describe('PUSH-DELETE-001 removed objects deleted', () => {
       operation: 'delete',
     });
     const p = submitted('persons', 22_000, [[P1, 'Success']], { operation: 'delete' });
-    const e = evidence({ runs, datasets: [SMALL, after], store: after, jobs: [act.job, g.job, p.job] });
+    const e = evidence({
+      runs,
+      datasets: [SMALL, after],
+      store: after,
+      jobs: [...stored, act.job, g.job, p.job],
+    });
     expect(findings(DELETE_REMOVED_OBJECTS, e)).toEqual([]);
   });
 
   it('fails when they stay', () => {
-    const e = evidence({ runs, datasets: [SMALL, after], store: SMALL });
+    const e = evidence({ runs, datasets: [SMALL, after], store: SMALL, jobs: stored });
     expect(findings(DELETE_REMOVED_OBJECTS, e).map((f) => f.message)).toEqual([
       `Run 2: 1 of 1 removed persons were not deleted (${P1}).`,
       'Run 2: 1 of 1 removed groups were not deleted (00000000-0000-4000-8000-0000000000a1).',

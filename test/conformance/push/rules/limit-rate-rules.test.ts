@@ -9,6 +9,7 @@ import {
   RATE_NO_RETRY_STORM,
   RATE_WITHIN_QUOTA,
 } from '../../../../src/conformance/push/rules/rate-rules.js';
+import { formatRateFacts } from '../../../../src/conformance/result/request-ref.js';
 import { call, evidence, job, person, sets } from '../evidence-builder.js';
 import { findings, skipReason } from './judge.js';
 
@@ -119,6 +120,21 @@ describe('PUSH-RATE-002 waits X-RateLimit-Reset', () => {
     });
     const [finding] = findings(RATE_HONOURS_RESET, e);
     expect(finding?.requests?.map((r) => r.timeMs - e.journal[0]!.timeMs)).toEqual([0, 30]);
+  });
+
+  it("shows each refusal's X-RateLimit-Reset and the gap the client actually waited", () => {
+    const e = evidence({
+      journal: [
+        write(0, 429, { 'x-ratelimit-reset': '0.5' }),
+        write(40, 429, { 'x-ratelimit-reset': '0.5' }),
+      ],
+    });
+    const [finding] = findings(RATE_HONOURS_RESET, e);
+    const [refused, next] = finding?.requests ?? [];
+    expect(refused?.rate).toEqual({ reset: '0.5' });
+    expect(next?.rate?.reset).toBe('0.5');
+    expect(next?.rate?.waitedMs).toBe(40 - (e.journal[0]!.durationMs ?? 0));
+    expect(formatRateFacts(next?.rate)).toMatch(/^X-RateLimit-Reset 0\.5, waited \d+ ms$/);
   });
 });
 

@@ -50,13 +50,34 @@ describe('PUSH-ORDER-001 dependencies settle first', () => {
 });
 
 describe('PUSH-JOB-001 jobs followed to completion', () => {
-  it('passes when every job is polled until complete', () => {
+  it('passes when every job is polled until complete and its result read', () => {
+    const p = submitted('persons', 0, [[P1, 'Success']]);
+    const body = JSON.stringify({
+      jobId: p.job.jobId,
+      responses: [{ id: P1, response: { status: 'Success' } }],
+    });
+    const e = evidence({
+      journal: [
+        p.entry,
+        poll(p.job.jobId, 50, false),
+        poll(p.job.jobId, 300, true),
+        call({ at: 320, path: `/persons/bulk/jobs/${p.job.jobId}`, responseBody: body }),
+      ],
+      jobs: [p.job],
+    });
+    expect(findings(JOB_FOLLOWED, e)).toEqual([]);
+  });
+
+  it('fails when isCompleted turned true but the result was never read', () => {
     const p = submitted('persons', 0, [[P1, 'Success']]);
     const e = evidence({
       journal: [p.entry, poll(p.job.jobId, 50, false), poll(p.job.jobId, 300, true)],
       jobs: [p.job],
     });
-    expect(findings(JOB_FOLLOWED, e)).toEqual([]);
+    expect(findings(JOB_FOLLOWED, e).map((f) => f.message)).toEqual([
+      '1 of 1 job(s) were seen completed (isCompleted true) but their result (the items, with Errors and ' +
+        'Warnings) was never read.',
+    ]);
   });
 
   it('accepts reading the job itself with no Pending item', () => {
