@@ -39,12 +39,16 @@ export interface BenchMock {
   close(): Promise<void>;
 }
 
-/** Starts the composed mock on 127.0.0.1 with the given settings and clock. */
-export async function startBenchMock(settings: Partial<Settings>, clock?: Clock): Promise<BenchMock> {
+/** Starts the composed mock on 127.0.0.1 (port 0: any free port) with the given settings and clock. */
+export async function startBenchMock(
+  settings: Partial<Settings>,
+  clock?: Clock,
+  listenPort = 0,
+): Promise<BenchMock> {
   const stateDir = mkdtempSync(join(tmpdir(), 'provtjanst-bench-'));
   const mock = await createMockApp({ settings: { stateDir, ...settings }, ...(clock ? { clock } : {}) });
   const server = createAdaptorServer({ fetch: mock.app.fetch });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  await new Promise<void>((resolve) => server.listen(listenPort, '127.0.0.1', () => resolve()));
   const address = server.address();
   if (!address || typeof address === 'string') throw new TypeError('not listening on TCP');
   const { value } = await mock.services.auth.issueToken({

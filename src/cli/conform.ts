@@ -1,4 +1,5 @@
 // `provtjanst-mock conform push|ss12000`: runs scenarios against a vendor's push client (or SS 12000 API) and reports rule by rule.
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { packageVersion } from '../conformance/package-info.js';
 import { findRule } from '../conformance/push/rules/catalogue.js';
@@ -24,6 +25,8 @@ Options:
   --out <dir>            Folder for the file reports (default: reports/conformance). A run that writes any
                          replaces the whole set there (conformance.json, junit.xml, conformance.html, har/).
   --timeout <seconds>    Time limit of each client run (default: each scenario's own).
+  --jobs <n>             Scenarios run at once, each with its own mock, ports and folders; reports keep
+                         the scenarios' order (default here: ${defaultJobs()}; 1 with --verbose).
   --list                 List the scenarios and the rules each checks; run nothing (default off).
   --verbose              Echo the client's output to stderr (default off).
   --quiet                No progress lines on stderr (default off).
@@ -32,6 +35,14 @@ Options:
 Exit codes: 0 every rule passed; 1 a rule failed; 2 the harness or the configuration is at fault.`;
 
 const EXIT_USAGE = 2;
+
+/**
+ * Scenarios spend most of their time waiting (client start-up, job delays, rate windows), so twice the
+ * cores keeps a small machine busy without starving the clients; at most 6 (docs/conformance.md).
+ */
+export function defaultJobs(): number {
+  return Math.max(1, Math.min(6, availableParallelism() * 2));
+}
 
 class UsageError extends Error {}
 
@@ -49,6 +60,7 @@ function parse(argv: string[]) {
     reporter: { type: 'string', multiple: true },
     out: { type: 'string' },
     timeout: { type: 'string' },
+    jobs: { type: 'string' },
     list: { type: 'boolean', default: false },
     verbose: { type: 'boolean', default: false },
     quiet: { type: 'boolean', default: false },
@@ -61,6 +73,7 @@ function parse(argv: string[]) {
       reporter?: string[];
       out?: string;
       timeout?: string;
+      jobs?: string;
       list: boolean;
       verbose: boolean;
       quiet: boolean;
@@ -106,6 +119,13 @@ export async function runConformCommand(argv: string[]): Promise<number> {
     if (!client)
       throw new UsageError('--client "<command>" is required (the command that runs your push client)');
     const timeoutSeconds = secondsFlag('timeout', values.timeout);
+    // --verbose echoes the client's output, which stays readable only one client at a time.
+    let jobs = values.verbose ? 1 : defaultJobs();
+    if (values.jobs !== undefined) {
+      jobs = Number(values.jobs);
+      if (!Number.isInteger(jobs) || jobs < 1)
+        throw new UsageError(`--jobs must be a whole number of at least 1, got "${values.jobs}"`);
+    }
     const reporterNames = splitList(values.reporter);
     const unknown = reporterNames.find((name) => !isReporterName(name));
     if (unknown) throw new UsageError(`unknown reporter "${unknown}" (known: ${REPORTER_NAMES.join(', ')})`);
@@ -123,6 +143,7 @@ export async function runConformCommand(argv: string[]): Promise<number> {
       scenarios,
       reporters,
       version: packageVersion(),
+      jobs,
       ...(timeoutSeconds !== undefined ? { timeoutSeconds } : {}),
       ...(values.verbose ? { onClientOutput: (text: string) => process.stderr.write(text) } : {}),
     });

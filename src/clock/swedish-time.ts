@@ -12,19 +12,57 @@ const STOCKHOLM_PARTS = new Intl.DateTimeFormat('en-GB', {
   timeZoneName: 'longOffset',
 });
 
+/** Stockholm's offset and local wall time of an instant, the slow way (Intl). */
+function partsOf(date: Date): { fields: Record<string, string>; offset: string } {
+  const part: Record<string, string> = {};
+  for (const { type, value } of STOCKHOLM_PARTS.formatToParts(date)) part[type] = value;
+  // longOffset gives "GMT+02:00", or plain "GMT" at offset zero.
+  return { fields: part, offset: (part.timeZoneName ?? 'GMT').replace('GMT', '') || '+00:00' };
+}
+
+const HOUR_MS = 3_600_000;
+/** Since 1980 Stockholm changes offset only at 01:00 UTC, so one UTC hour has one offset. */
+const CACHE_FROM_MS = Date.UTC(1980, 0, 1);
+let cachedHour = Number.NaN;
+let cachedOffset = '+01:00';
+let cachedOffsetMs = 0;
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
 /**
- * `date` in Swedish local time with its offset; `milliseconds: false` drops the fraction.
+ * `date` in Swedish local time with its offset; `milliseconds: false` drops the fraction. The offset is
+ * looked up once per UTC hour (answers carry the time of every call).
  *
  * @example formatSwedishTime(new Date('2021-05-12T08:30:00.123Z')) // '2021-05-12T10:30:00.123+02:00'
  * @example formatSwedishTime(new Date('2021-06-10T15:50:49Z'), { milliseconds: false }) // '2021-06-10T17:50:49+02:00'
  */
 export function formatSwedishTime(date: Date, options: { milliseconds?: boolean } = {}): string {
-  if (Number.isNaN(date.getTime())) throw new TypeError('formatSwedishTime: invalid Date');
-  const part: Record<string, string> = {};
-  for (const { type, value } of STOCKHOLM_PARTS.formatToParts(date)) part[type] = value;
-  // longOffset gives "GMT+02:00", or plain "GMT" at offset zero.
-  const offset = (part.timeZoneName ?? 'GMT').replace('GMT', '') || '+00:00';
-  const fraction =
-    options.milliseconds === false ? '' : `.${String(date.getUTCMilliseconds()).padStart(3, '0')}`;
-  return `${part.year}-${part.month}-${part.day}T${part.hour}:${part.minute}:${part.second}${fraction}${offset}`;
+  const ms = date.getTime();
+  if (Number.isNaN(ms)) throw new TypeError('formatSwedishTime: invalid Date');
+  const fraction = options.milliseconds === false ? '' : `.${pad(date.getUTCMilliseconds(), 3)}`;
+  if (ms < CACHE_FROM_MS) {
+    const { fields: part, offset } = partsOf(date);
+    return `${part.year}-${part.month}-${part.day}T${part.hour}:${part.minute}:${part.second}${fraction}${offset}`;
+  }
+  const hour = Math.floor(ms / HOUR_MS);
+  if (hour !== cachedHour) {
+    const start = new Date(hour * HOUR_MS);
+    const { fields: part, offset } = partsOf(start);
+    const localMs = Date.UTC(
+      Number(part.year),
+      Number(part.month) - 1,
+      Number(part.day),
+      Number(part.hour),
+      Number(part.minute),
+      Number(part.second),
+    );
+    cachedOffsetMs = localMs - start.getTime();
+    cachedOffset = offset;
+    cachedHour = hour;
+  }
+  const local = new Date(ms + cachedOffsetMs);
+  return (
+    `${pad(local.getUTCFullYear(), 4)}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}` +
+    `T${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())}${fraction}${cachedOffset}`
+  );
 }

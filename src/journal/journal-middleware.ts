@@ -9,8 +9,14 @@ import { clientIp } from './client-ip.js';
 import type { Journal } from './journal.js';
 import type { JournalAnnotations, JournalComponent } from './journal-entry.js';
 import { captureBodyLazily } from './lazy-request-body.js';
-import { pickRecordedHeaders } from './recorded-headers.js';
-import { plainResponseBody } from './response-body.js';
+import {
+  type PlainHeaders,
+  pickRecordedHeaders,
+  pickRecordedPlainHeaders,
+  pickRecordedRawHeaders,
+  plainHeader,
+} from './recorded-headers.js';
+import { plainResponseBody, plainResponseHeaders } from './response-body.js';
 
 export interface JournalMiddlewareOptions {
   journal: Journal;
@@ -68,6 +74,7 @@ export function journalMiddleware(options: JournalMiddlewareOptions): Middleware
     requestHeaders: Headers,
     requestBody: CapturedBody | undefined,
     res: Response,
+    plainHeaders: PlainHeaders | undefined,
     responseBody: CapturedBody,
     responseError?: string,
   ) => {
@@ -94,8 +101,13 @@ export function journalMiddleware(options: JournalMiddlewareOptions): Middleware
       clientIp: clientIp(c, options.trustProxy),
       ...(annotations.organisationId ? { organisationId: annotations.organisationId } : {}),
       ...(annotations.tokenId ? { tokenId: annotations.tokenId } : {}),
-      requestHeaders: pickRecordedHeaders(requestHeaders),
-      responseHeaders: pickRecordedHeaders(res.headers),
+      // Node's raw header list when there is one: materialising a Headers for it costs more than the rest.
+      requestHeaders: Array.isArray(c.env?.incoming?.rawHeaders)
+        ? pickRecordedRawHeaders(c.env.incoming.rawHeaders)
+        : pickRecordedHeaders(requestHeaders),
+      responseHeaders: plainHeaders
+        ? pickRecordedPlainHeaders(plainHeaders)
+        : pickRecordedHeaders(res.headers),
       // Unread bodies (refused before parsing) are known only by their declared length.
       requestBodySize:
         requestBody && requestBody.size > 0
@@ -138,21 +150,27 @@ export function journalMiddleware(options: JournalMiddlewareOptions): Middleware
 
     const res = c.res;
     const requestBody = requestCapture?.read();
-    const contentType = res.headers.get('content-type') ?? '';
-    const declaredSize = () => Number(res.headers.get('content-length') ?? 0);
+    // Headers still held as the handler's plain object are read as such (res.headers would rebuild them).
+    const plainHeaders = plainResponseHeaders(res);
+    const header = (name: string) => (plainHeaders ? plainHeader(plainHeaders, name) : res.headers.get(name));
+    const contentType = header('content-type') ?? '';
+    const declaredSize = () => Number(header('content-length') ?? 0);
     if (!TEXTUAL.test(contentType) || EVENT_STREAM.test(contentType)) {
       const size = EVENT_STREAM.test(contentType) ? 0 : declaredSize();
-      record(c, startedMs, requestId, annotations, requestHeaders, requestBody, res, { ...NO_BODY, size });
+      record(c, startedMs, requestId, annotations, requestHeaders, requestBody, res, plainHeaders, {
+        ...NO_BODY,
+        size,
+      });
       return;
     }
     const plain = plainResponseBody(res);
     if (plain !== undefined) {
       const body = plain === null ? NO_BODY : decodeCapped(plain, cap, journal);
-      record(c, startedMs, requestId, annotations, requestHeaders, requestBody, res, body);
+      record(c, startedMs, requestId, annotations, requestHeaders, requestBody, res, plainHeaders, body);
       return;
     }
     if (!res.body) {
-      record(c, startedMs, requestId, annotations, requestHeaders, requestBody, res, NO_BODY);
+      record(c, startedMs, requestId, annotations, requestHeaders, requestBody, res, undefined, NO_BODY);
       return;
     }
     // A streamed answer: recorded once it has been sent to its end (or the client stopped reading).
@@ -166,6 +184,7 @@ export function journalMiddleware(options: JournalMiddlewareOptions): Middleware
         requestHeaders,
         requestBody,
         res,
+        undefined,
         capture.read(),
         error === undefined ? undefined : `answer not sent to its end: ${String(error)}`,
       ),

@@ -18,18 +18,74 @@ export const RECORDED_HEADERS = new Set([
   'x-request-id',
 ]);
 
+/** A header object as handlers pass it to a Response (`{ 'content-type': 'application/json' }`). */
+export type PlainHeaders = Readonly<Record<string, string | readonly string[]>>;
+
+const HTTP_WHITESPACE = /^[\t\n\r ]+|[\t\n\r ]+$/g;
+
+function redact(key: string, value: string): string {
+  if (key !== 'authorization') return value;
+  const token = bearerToken(value);
+  return token ? `Bearer [${tokenFingerprint(token)}]` : value.split(/\s+/)[0] || '[empty]';
+}
+
 /** Keeps the recorded headers; an Authorization value becomes `Bearer [fingerprint]`. */
 export function pickRecordedHeaders(headers: Headers): Record<string, string> {
   const kept: Record<string, string> = {};
   headers.forEach((value, name) => {
     const key = name.toLowerCase();
-    if (!RECORDED_HEADERS.has(key)) return;
-    if (key === 'authorization') {
-      const token = bearerToken(value);
-      kept[key] = token ? `Bearer [${tokenFingerprint(token)}]` : value.split(/\s+/)[0] || '[empty]';
-      return;
-    }
-    kept[key] = value;
+    if (RECORDED_HEADERS.has(key)) kept[key] = redact(key, value);
   });
   return kept;
+}
+
+/**
+ * The same record from name/value pairs, without building a `Headers`: as `Headers` would give them,
+ * names lower-cased and sorted, repeated names joined with `, `, values trimmed of HTTP whitespace.
+ */
+function pickFromPairs(each: (keep: (name: string, value: string) => void) => void): Record<string, string> {
+  const found = new Map<string, string>();
+  each((name, value) => {
+    const key = name.toLowerCase();
+    if (!RECORDED_HEADERS.has(key)) return;
+    const clean = value.replace(HTTP_WHITESPACE, '');
+    const prior = found.get(key);
+    found.set(key, prior === undefined ? clean : `${prior}, ${clean}`);
+  });
+  const kept: Record<string, string> = {};
+  for (const key of [...found.keys()].sort()) kept[key] = redact(key, found.get(key) as string);
+  return kept;
+}
+
+/** From Node's `rawHeaders` (name, value, name, value…; HTTP/2 pseudo-headers skipped). */
+export function pickRecordedRawHeaders(rawHeaders: readonly string[]): Record<string, string> {
+  return pickFromPairs((keep) => {
+    for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
+      const name = rawHeaders[i] as string;
+      if (!name.startsWith(':')) keep(name, rawHeaders[i + 1] as string);
+    }
+  });
+}
+
+/** From a plain header object. */
+export function pickRecordedPlainHeaders(headers: PlainHeaders): Record<string, string> {
+  return pickFromPairs((keep) => {
+    for (const [name, value] of Object.entries(headers)) {
+      if (typeof value === 'string') keep(name, value);
+      else for (const one of value) keep(name, one);
+    }
+  });
+}
+
+/** One header of a plain header object, by name in any case (repeats joined), or null. */
+export function plainHeader(headers: PlainHeaders, name: string): string | null {
+  let found: string | null = null;
+  for (const [key, value] of Object.entries(headers)) {
+    if (key.length !== name.length || key.toLowerCase() !== name) continue;
+    const text = (typeof value === 'string' ? [value] : value)
+      .map((one) => one.replace(HTTP_WHITESPACE, ''))
+      .join(', ');
+    found = found === null ? text : `${found}, ${text}`;
+  }
+  return found;
 }

@@ -1,4 +1,5 @@
-// Reads the body of an answer for the journal without undoing @hono/node-server's fast path for plain bodies.
+// Reads the body and headers of an answer for the journal without undoing @hono/node-server's fast path for plain answers.
+import type { PlainHeaders } from './recorded-headers.js';
 
 /**
  * @hono/node-server's lightweight Response keeps `[status, body, headers]` under a private symbol and writes a
@@ -26,4 +27,24 @@ export function plainResponseBody(res: Response): string | Uint8Array | null | u
   const body = cache[1] as unknown;
   if (body === null || typeof body === 'string' || body instanceof Uint8Array) return body;
   return undefined;
+}
+
+/** What @hono/node-server sends when an answer names no headers (its default for a body). */
+const DEFAULT_CONTENT_TYPE = 'text/plain; charset=UTF-8';
+
+/**
+ * The answer's headers while they are still the plain object the handler gave (`c.json` gives one), else
+ * undefined. Reading `res.headers` would build a `Headers` for them and move the answer off the adapter's
+ * plain-header path; a `Headers` or a list of pairs is left to the caller's `res.headers`.
+ */
+export function plainResponseHeaders(res: Response): PlainHeaders | undefined {
+  const symbol = findCacheSymbol(res);
+  if (!symbol) return undefined;
+  const cache = (res as unknown as Record<symbol, unknown>)[symbol];
+  if (!Array.isArray(cache)) return undefined;
+  const headers = cache[2] as unknown;
+  if (headers === undefined || headers === null)
+    return cache[1] === null ? {} : { 'content-type': DEFAULT_CONTENT_TYPE };
+  if (typeof headers !== 'object' || headers instanceof Headers || Array.isArray(headers)) return undefined;
+  return headers as PlainHeaders;
 }

@@ -26,6 +26,7 @@ import {
 } from './signing-keys.js';
 import type { TransactionRequest } from './transaction-request.js';
 import { type TrustedCa, type TrustedCaSource, TrustedCaStore } from './trusted-cas.js';
+import { VerifiedTokenCache } from './verified-token-cache.js';
 import { verifyAccessToken } from './verify-token.js';
 
 const FLOWS: Record<AuthFlowName, Flow> = { tlsfed: tlsfedFlow, ca: caFlow, mdq: mdqFlow };
@@ -128,6 +129,9 @@ export async function createAuthService(options: AuthServiceOptions): Promise<Au
   const issuerOption = options.issuer ?? defaultIssuer(settings);
   const currentIssuer = () => (typeof issuerOption === 'function' ? issuerOption() : issuerOption);
   let unpublished: SigningKey | undefined;
+  // Tokens whose signature verified; each use still re-checks key, time and audience (verified-token-cache.ts).
+  const verifiedTokens = new VerifiedTokenCache();
+  const publishedKey = (kid: string) => keys.published(kid);
 
   const tls: AuthTlsMaterial = {
     caCertPem: ca.certPem,
@@ -193,10 +197,14 @@ export async function createAuthService(options: AuthServiceOptions): Promise<Au
         faults: tokenFaults,
       };
     },
-    verifyAccessToken: (token, expected) => verifyAccessToken(token, expected, keys, clock),
+    verifyAccessToken: (token, expected) => verifyAccessToken(token, expected, keys, clock, verifiedTokens),
     jwks: () => keys.jwks(),
     currentPublicKey: () => keys.current().publicKey,
-    rotate: () => keys.rotate(),
+    async rotate() {
+      const rotated = await keys.rotate();
+      verifiedTokens.dropUnpublished(publishedKey);
+      return rotated;
+    },
     signingKeys: () => keys.status(),
     federation: () => federation.snapshot(),
     trustedCas: () => cas.list(),

@@ -1,17 +1,22 @@
 // Verifies an access token the way a receiver must (dnp-facts §1): signature by kid, time, type, location, org.
 import type { webcrypto } from 'node:crypto';
-import { decodeProtectedHeader, errors, jwtVerify } from 'jose';
+import { decodeProtectedHeader } from 'jose';
 import type { Clock } from '../clock/index.js';
 import { tokenFingerprint } from '../journal/index.js';
 import { accessTokenClaimsSchema, type VerifyExpectation, type VerifyResult } from './access-token.js';
+import { verifyEs256Jws } from './es256-jws.js';
 import { parseOrganisationNumber, toOrganisationId } from './organisation-number.js';
+import type { VerifiedToken, VerifiedTokenCache } from './verified-token-cache.js';
 
 export interface VerificationKeys {
   /** The public key for `kid` if it is published (current or within the grace period). */
   published(kid: string): { publicKey: webcrypto.CryptoKey } | undefined;
 }
 
-const fail = (code: Extract<VerifyResult, { ok: false }>['code'], message: string): VerifyResult => ({
+const fail = (
+  code: Extract<VerifyResult, { ok: false }>['code'],
+  message: string,
+): Extract<VerifyResult, { ok: false }> => ({
   ok: false,
   code,
   message,
@@ -21,15 +26,25 @@ const trimSlash = (url: string) => url.trim().replace(/\/+$/, '');
 /**
  * Checks `token` against the mock's published keys and what the receiver expects. The kid is looked up
  * first, so a key that is gone (or never existed) says `unknown_kid`, and a known kid with a wrong
- * signature says `bad_signature`. Time comes from `clock`.
+ * signature says `bad_signature`. Time comes from `clock`. The signature is verified with node:crypto,
+ * synchronously (es256-jws.ts); `cache` skips it for a token already verified (verified-token-cache.ts).
  */
 export async function verifyAccessToken(
   token: string | undefined | null,
   expected: VerifyExpectation,
   keys: VerificationKeys,
   clock: Clock,
+  cache?: VerifiedTokenCache,
 ): Promise<VerifyResult> {
-  if (!token?.trim()) return fail('missing', 'No access token was presented');
+  return verifyAccessTokenSync(token, expected, keys, clock, cache);
+}
+
+/** Signature (by kid) and claim set of a token not in the cache; remembers it when both are good. */
+function verifySignedClaims(
+  token: string,
+  keys: VerificationKeys,
+  cache: VerifiedTokenCache | undefined,
+): VerifiedToken | Extract<VerifyResult, { ok: false }> {
   let header: ReturnType<typeof decodeProtectedHeader>;
   try {
     header = decodeProtectedHeader(token);
@@ -38,32 +53,56 @@ export async function verifyAccessToken(
   }
   if (header.alg !== 'ES256')
     return fail('malformed', `The token's alg is ${String(header.alg)}; Skolverket signs with ES256`);
+  if (header.crit !== undefined)
+    return fail('malformed', 'The token header has crit, which is not supported');
   if (typeof header.kid !== 'string' || !header.kid)
     return fail('unknown_kid', 'The token header has no kid');
   const key = keys.published(header.kid);
   if (!key) return fail('unknown_kid', `No key with kid "${header.kid}" is in the JWKS`);
 
-  let payload: unknown;
-  try {
-    ({ payload } = await jwtVerify(token, key.publicKey, {
-      algorithms: ['ES256'],
-      currentDate: clock.date(),
-    }));
-  } catch (error) {
-    if (error instanceof errors.JWSSignatureVerificationFailed)
-      return fail('bad_signature', 'The signature does not verify');
-    if (error instanceof errors.JWTExpired) return fail('expired', `The token expired (${error.message})`);
-    if (error instanceof errors.JWTClaimValidationFailed && error.claim === 'nbf') {
-      return fail('not_yet_valid', 'The token is not valid yet (nbf is in the future)');
-    }
-    return fail('malformed', `The token cannot be read: ${(error as Error).message}`);
-  }
-  const parsed = accessTokenClaimsSchema.safeParse(payload);
+  const signed = verifyEs256Jws(token, key.publicKey);
+  if (!signed.ok)
+    return fail(
+      signed.code,
+      signed.code === 'malformed' ? `The token cannot be read: ${signed.message}` : signed.message,
+    );
+  const parsed = accessTokenClaimsSchema.safeParse(signed.payload);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     return fail('malformed', `Claim ${issue?.path.join('.') || '?'}: ${issue?.message ?? 'invalid'}`);
   }
-  const claims = parsed.data;
+  const verified: VerifiedToken = {
+    kid: header.kid,
+    publicKey: key.publicKey,
+    claims: parsed.data,
+    tokenId: tokenFingerprint(token),
+  };
+  cache?.remember(token, verified);
+  return verified;
+}
+
+/**
+ * The same check, synchronously: a token byte-identical to one already verified comes from `cache`
+ * (its key still published); nbf/exp are checked on `clock` and the expectation on every call.
+ */
+export function verifyAccessTokenSync(
+  token: string | undefined | null,
+  expected: VerifyExpectation,
+  keys: VerificationKeys,
+  clock: Clock,
+  cache?: VerifiedTokenCache,
+): VerifyResult {
+  if (!token?.trim()) return fail('missing', 'No access token was presented');
+  const verified =
+    cache?.lookup(token, (kid) => keys.published(kid)) ?? verifySignedClaims(token, keys, cache);
+  if ('ok' in verified) return verified;
+  const { claims, tokenId } = verified;
+  // As jose's jwtVerify: nbf must not be after now, exp must be after now (whole seconds, no tolerance).
+  const nowSeconds = Math.floor(clock.now() / 1000);
+  if (claims.nbf > nowSeconds)
+    return fail('not_yet_valid', 'The token is not valid yet (nbf is in the future)');
+  if (claims.exp <= nowSeconds)
+    return fail('expired', 'The token expired ("exp" claim timestamp check failed)');
   const grants = claims.requested_access.filter((grant) => grant.type === expected.type);
   if (!grants.length) {
     const named = claims.requested_access.map((grant) => grant.type).join(', ') || 'nothing';
@@ -87,5 +126,5 @@ export async function verifyAccessToken(
       );
     }
   }
-  return { ok: true, claims, tokenId: tokenFingerprint(token) };
+  return { ok: true, claims, tokenId };
 }

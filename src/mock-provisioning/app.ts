@@ -1,6 +1,6 @@
 // The Provisioning API (`/provtjanst/provisioning/v1`): every route of the 1.3.2 spec for the four resources.
+import type { MiddlewareHandler } from 'hono';
 import { Hono } from 'hono';
-import { every } from 'hono/combine';
 import { acceptedBaseUrls } from '../config/mock-urls.js';
 import { CLIENT_ABORTED, clientWentAway } from '../journal/client-abort.js';
 import { RESOURCE_NAMES } from '../model/resource.js';
@@ -46,10 +46,12 @@ export function createProvisioningApp(options: ProvisioningAppOptions): Hono<Pro
     locations: options.locations ?? acceptedBaseUrls(service.urls, 'provisioning'),
   });
   const payload = payloadLimitMiddleware({ clock, maxBytes: () => service.config.payloadLimit });
-  const write = every(limit('write'), faults, auth, payload);
-  const status = every(limit('write'), faults, auth);
-  const read = every(limit('read'), faults, auth);
-  const readBody = every(limit('read'), faults, auth, payload);
+  // Chained as route handlers (not hono/combine's every, which composes anew on every call).
+  type M = MiddlewareHandler<ProvisioningEnv>;
+  const write: [M, M, M, M] = [limit('write'), faults, auth, payload];
+  const status: [M, M, M] = [limit('write'), faults, auth];
+  const read: [M, M, M] = [limit('read'), faults, auth];
+  const readBody: [M, M, M, M] = [limit('read'), faults, auth, payload];
 
   app.onError((error, c) => {
     // A client that went away mid-upload is no bug: nothing to log, and the journal records it as aborted.
@@ -62,14 +64,14 @@ export function createProvisioningApp(options: ProvisioningAppOptions): Hono<Pro
   app.get('/alive', faults, (c) => c.body(null, 200));
 
   for (const resource of RESOURCE_NAMES) {
-    app.post(`/${resource}/bulk`, write, submitBulk(service, resource, 'create'));
-    app.put(`/${resource}/bulk`, write, submitBulk(service, resource, 'update'));
-    app.post(`/${resource}/bulk/delete`, write, submitBulk(service, resource, 'delete'));
-    app.get(`/${resource}/bulk/jobs/:id`, status, getJobStatus(service, resource));
-    app.get(`/${resource}/bulk/jobs/:id/isCompleted`, status, getJobCompleted(service, resource));
-    app.get(`/${resource}`, read, listObjects(service, resource));
-    app.post(`/${resource}/lookup`, readBody, lookupObjects(service, resource));
-    app.get(`/${resource}/:id`, read, getObject(service, resource));
+    app.post(`/${resource}/bulk`, ...write, submitBulk(service, resource, 'create'));
+    app.put(`/${resource}/bulk`, ...write, submitBulk(service, resource, 'update'));
+    app.post(`/${resource}/bulk/delete`, ...write, submitBulk(service, resource, 'delete'));
+    app.get(`/${resource}/bulk/jobs/:id`, ...status, getJobStatus(service, resource));
+    app.get(`/${resource}/bulk/jobs/:id/isCompleted`, ...status, getJobCompleted(service, resource));
+    app.get(`/${resource}`, ...read, listObjects(service, resource));
+    app.post(`/${resource}/lookup`, ...readBody, lookupObjects(service, resource));
+    app.get(`/${resource}/:id`, ...read, getObject(service, resource));
   }
   return app;
 }

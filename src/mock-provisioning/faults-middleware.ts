@@ -1,5 +1,5 @@
 // Applies the connection-level faults to an API call: the 503 window and dropped connections.
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { Clock } from '../clock/clock.js';
 import type { FaultInjector } from './faults.js';
 import { sendLogEntry } from './log-entry-response.js';
@@ -19,15 +19,17 @@ export function faultsMiddleware(options: FaultsMiddlewareOptions): MiddlewareHa
   return async (c, next) => {
     const socket = c.env?.incoming?.socket;
     const drop = socket ? options.faults.takeDrop() : undefined;
-    const dropNow = () => {
-      const annotations = c.get('journal');
-      if (annotations) annotations.error = 'connection dropped (fault)';
-      socket?.destroy();
-      return c.body(null, 503);
-    };
-    if (drop === 'before') return dropNow();
+    if (drop === 'before') return dropConnection(c);
     if (options.faults.isUnavailable()) return sendLogEntry(c, 5022, {}, options.clock.now());
     await next();
-    if (drop === 'after') c.res = dropNow();
+    if (drop === 'after') c.res = dropConnection(c);
   };
+}
+
+/** Destroys the call's socket (noted in the journal); the 503 is what `app.request()` callers see. */
+function dropConnection(c: Context<ProvisioningEnv>): Response {
+  const annotations = c.get('journal');
+  if (annotations) annotations.error = 'connection dropped (fault)';
+  c.env?.incoming?.socket?.destroy();
+  return c.body(null, 503);
 }
