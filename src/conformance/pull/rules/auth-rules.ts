@@ -114,7 +114,7 @@ export const AUTH_REFUSES_EXPIRED = refusalRule({
   title: 'Refuses an expired token',
   severity: 'blocker',
   what: 'an expired token',
-  why: 'Tokens live ten days. An API that ignores exp keeps accepting a token long after it leaked.',
+  why: 'Tokens live for hours (36000 s in production). An API that ignores exp keeps accepting a token long after it leaked.',
   fix: VERIFY_FIX,
 });
 
