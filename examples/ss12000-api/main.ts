@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
 import { loadDatasetFile } from './dataset.js';
 import { buildDemoDataset, fetchDemoFacts } from './demo-dataset.js';
-import { createMtlsTokenClient } from './mtls-token-client.js';
+import { createCertificateFileTokens } from './mtls-token-client.js';
 import { createReferenceApi } from './reference-api.js';
 
 const OPTIONS = {
@@ -92,18 +92,8 @@ const api = createReferenceApi({
   jwksUrl: `${mockUrl}/.well-known/jwks.json`,
   behaviour: { verifyJwt: !values['no-verify-jwt'] },
   dataset,
-  ...(haveCerts
-    ? {
-        webhookTokens: createMtlsTokenClient({
-          transactionUrl: values['transaction-url'],
-          credentials: {
-            certPem: readFileSync(certFiles.cert, 'utf8'),
-            keyPem: readFileSync(certFiles.key, 'utf8'),
-            caPem: readFileSync(certFiles.ca, 'utf8'),
-          },
-        }),
-      }
-    : {}),
+  // The mock writes the certificate when it starts: looked for at each webhook, so start order does not matter.
+  webhookTokens: createCertificateFileTokens({ files: certFiles, transactionUrl: values['transaction-url'] }),
 });
 
 const server = serve({ fetch: api.app.fetch, port }, () => {
@@ -115,7 +105,7 @@ const server = serve({ fetch: api.app.fetch, port }, () => {
   console.log(
     haveCerts
       ? `  webhooks carry ss12000-client tokens from ${values['transaction-url']} (certificate in ${certDir})`
-      : `  no client certificate in ${certDir}: webhooks go without a token (run: provtjanst-mock certs issue --org ${values.org} --out ${certDir})`,
+      : `  no client certificate in ${certDir} yet: webhooks carry a token once it is there (the mock writes it when it starts; or run provtjanst-mock certs issue --org ${values.org} --out ${certDir})`,
   );
   console.log(`  register it: provtjanst-mock ss12000 register --org ${values.org} --url ${baseUrl} --wait`);
   console.log(

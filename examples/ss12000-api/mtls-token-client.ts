@@ -1,5 +1,6 @@
 // Gets `ss12000-client` tokens from the authorization server over mutual TLS (node:https with cert/key/ca).
 import { createHash, X509Certificate } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { request } from 'node:https';
 import { decodeJwt } from 'jose';
 
@@ -27,7 +28,8 @@ export interface MtlsTokenClientOptions {
 }
 
 /** Gives a valid token for a location, fetching a new one when the cached one is about to expire. */
-export type TokenProvider = (location: string) => Promise<string>;
+/** A token for `location`, or undefined when there is none to be had (the webhook then goes without one). */
+export type TokenProvider = (location: string) => Promise<string | undefined>;
 
 function postJson(
   url: string,
@@ -95,5 +97,36 @@ export function createMtlsTokenClient(options: MtlsTokenClientOptions): TokenPro
     if (typeof value !== 'string') throw new Error('token answer has no access_token.value');
     cache.set(location, { value, expMs: (decodeJwt(value).exp ?? 0) * 1000 });
     return value;
+  };
+}
+
+export interface CertificateFileTokensOptions {
+  /** The client certificate, its key and the CA, as files (`provtjanst-mock certs issue` writes them). */
+  files: { cert: string; key: string; ca: string };
+  transactionUrl: string;
+  now?: () => number;
+}
+
+/**
+ * Tokens from a client certificate on disk that may not exist yet: until all three files are there each call
+ * answers undefined (the webhook goes without a token); from then on, an {@link createMtlsTokenClient}.
+ */
+export function createCertificateFileTokens(options: CertificateFileTokensOptions): TokenProvider {
+  let client: TokenProvider | undefined;
+  return async (location) => {
+    if (!client) {
+      const { cert, key, ca } = options.files;
+      if (![cert, key, ca].every((file) => existsSync(file))) return undefined;
+      client = createMtlsTokenClient({
+        transactionUrl: options.transactionUrl,
+        credentials: {
+          certPem: readFileSync(cert, 'utf8'),
+          keyPem: readFileSync(key, 'utf8'),
+          caPem: readFileSync(ca, 'utf8'),
+        },
+        ...(options.now ? { now: options.now } : {}),
+      });
+    }
+    return client(location);
   };
 }

@@ -61,7 +61,8 @@ export class Notifier {
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (this.options.tokens) {
         const location = this.options.clientBaseUrl ?? clientBaseOf(subscription.target);
-        headers.authorization = `Bearer ${await this.options.tokens(location)}`;
+        const token = await this.options.tokens(location);
+        if (token) headers.authorization = `Bearer ${token}`;
       }
       const res = await fetch(subscription.target, {
         method: 'POST',
