@@ -1,10 +1,12 @@
 // `provtjanst-mock token`: gets a bearer token from a running mock the real way (mTLS, POST /transaction) and prints it.
-import { createHash, X509Certificate } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { request } from 'node:https';
 import { join } from 'node:path';
 import { API_PATHS } from '../config/index.js';
-import { parseOrganisationNumber } from '../mock-auth/index.js';
+import {
+  parseOrganisationNumber,
+  requestTokenOverMtls,
+  type TokenRequestAnswer,
+} from '../mock-auth/index.js';
 import { CliUsageError, parseCommandArgs, printUsageError, wholeNumberFlag } from './args.js';
 import { ensureClientFiles } from './client-files.js';
 import { MockUnreachableError, networkFailureWords } from './mock-connection.js';
@@ -100,37 +102,6 @@ function readRequest(values: ReturnType<typeof parseCommandArgs>['values']): Tok
   };
 }
 
-/** POSTs JSON over mutual TLS; resolves with the status and body. */
-function postOverMtls(
-  url: string,
-  body: unknown,
-  tls: { cert: string; key: string; ca: string },
-): Promise<{ status: number; text: string }> {
-  const payload = JSON.stringify(body);
-  return new Promise((resolve, reject) => {
-    const req = request(
-      url,
-      {
-        method: 'POST',
-        ...tls,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
-        timeout: 10_000,
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }),
-        );
-        res.on('error', reject);
-      },
-    );
-    req.on('timeout', () => req.destroy(Object.assign(new Error('no answer'), { code: 'ETIMEDOUT' })));
-    req.on('error', reject);
-    req.end(payload);
-  });
-}
-
 /** Runs `token`; returns 0 with the token on stdout, 1 when the authorization server refused, 2 otherwise. */
 export async function runTokenCommand(argv: string[]): Promise<number> {
   let tokenRequest: TokenRequest;
@@ -151,20 +122,17 @@ export async function runTokenCommand(argv: string[]): Promise<number> {
       return 2;
     }
     const files = await ensureClientFiles(tokenRequest.stateDir, tokenRequest.organisationNumber);
-    const cert = readFileSync(files.clientCertPath, 'utf8');
-    const thumbprint = createHash('sha256').update(new X509Certificate(cert).raw).digest('base64');
-    const body = {
-      access_token: [
-        { access: [{ type: tokenRequest.type, locations: [tokenRequest.location] }], flags: ['bearer'] },
-      ],
-      client: { key: { proof: 'mtls', 'cert#S256': thumbprint } },
-    };
-    let answer: { status: number; text: string };
+    let answer: TokenRequestAnswer;
     try {
-      answer = await postOverMtls(tokenRequest.transactionUrl, body, {
-        cert,
-        key: readFileSync(files.clientKeyPath, 'utf8'),
-        ca: readFileSync(files.caCertPath, 'utf8'),
+      answer = await requestTokenOverMtls({
+        transactionUrl: tokenRequest.transactionUrl,
+        credentials: {
+          certPem: readFileSync(files.clientCertPath, 'utf8'),
+          keyPem: readFileSync(files.clientKeyPath, 'utf8'),
+          caPem: readFileSync(files.caCertPath, 'utf8'),
+        },
+        type: tokenRequest.type,
+        locations: [tokenRequest.location],
       });
     } catch (error) {
       const origin = new URL(tokenRequest.transactionUrl).origin;
@@ -178,18 +146,18 @@ export async function runTokenCommand(argv: string[]): Promise<number> {
       }
       throw new MockUnreachableError(origin, words);
     }
-    const json = JSON.parse(answer.text || 'null') as {
+    const json = (typeof answer.body === 'object' ? answer.body : null) as {
       access_token?: { value?: string };
       error?: { code?: string; description?: string };
     } | null;
-    const token = json?.access_token?.value;
+    const token = answer.token;
     if (answer.status !== 200 || !token) {
       const error = json?.error;
       console.error(
         `provtjanst-mock token: POST /transaction answered ${answer.status}` +
           (error
             ? `: ${error.code ?? ''} ${error.description ?? ''}`.trimEnd()
-            : ` ${answer.text.slice(0, 300)}`),
+            : ` ${String(answer.body).slice(0, 300)}`),
       );
       return 1;
     }

@@ -90,5 +90,12 @@ export {
 export { TOKEN_AUDIENCE } from './issue-token.js';
 export type { IssuedTokenRecord } from './issued-token-log.js';
 export { parseOrganisationNumber, toOrganisationId } from './organisation-number.js';
+export {
+  certificateTokenRequestBody,
+  type RequestTokenOptions,
+  requestTokenOverMtls,
+  type TokenRequestAnswer,
+  type TokenRequestCredentials,
+} from './request-token.js';
 export { AUTH_FLOW_NAMES, AUTH_SETTINGS, type AuthFlowName, type AuthSettings } from './settings.js';
 export type { PublicSigningJwk, SigningKeyStatus } from './signing-keys.js';
