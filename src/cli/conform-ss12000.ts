@@ -16,10 +16,9 @@ import { createProgressReporter } from '../conformance/reporters/progress-report
 import { createReporters, isReporterName, REPORTER_NAMES } from '../conformance/reporters/registry.js';
 import { resolveScenarios } from '../conformance/scenario/find-scenarios.js';
 import { ScenarioError } from '../conformance/scenario/scenario-error.js';
-import { parseOrganisationNumber } from '../mock-auth/index.js';
+import { ensureClientFiles, parseOrganisationNumber } from '../mock-auth/index.js';
 import { normaliseApiUrl } from '../mock-ss12000-client/index.js';
 import { CliUsageError, helpPointer, parseCommandArgs, secondsFlag, settingOptions } from './args.js';
-import { ensureClientFiles } from './client-files.js';
 import { portInUse, portInUseMessage } from './port-in-use.js';
 
 export const CONFORM_SS12000_USAGE = `Usage: provtjanst-mock conform ss12000 --url <your API's base URL> [options]

@@ -1,5 +1,5 @@
 // Makes sure a ready-to-use client certificate exists in the state directory, so the banner's curl works at once.
-import { ensureClientFiles } from './client-files.js';
+import { ensureClientFiles } from '../mock-auth/index.js';
 import type { BannerFiles } from './serve-banner.js';
 
 /** Testorganisation AB, the spec's own example organisation, present in the seeded open data. */

@@ -3,12 +3,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { API_PATHS } from '../config/index.js';
 import {
+  ensureClientFiles,
   parseOrganisationNumber,
   requestTokenOverMtls,
   type TokenRequestAnswer,
 } from '../mock-auth/index.js';
 import { CliUsageError, parseCommandArgs, printUsageError, wholeNumberFlag } from './args.js';
-import { ensureClientFiles } from './client-files.js';
 import { MockUnreachableError, networkFailureWords } from './mock-connection.js';
 
 const TOKEN_TYPES = { 'provisioning-api': API_PATHS.provisioning, 'ss12000-client': API_PATHS.ss12000Client };

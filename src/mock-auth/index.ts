@@ -57,6 +57,7 @@ export {
 export { addToCrl, createCrl, readCrlEntries } from './certificate-revocation.js';
 export { readCertificateSubject } from './certificate-subject.js';
 export { type ClientCertificate, issueClientCertificate } from './client-certificate.js';
+export { type ClientFiles, clientFilesOf, ensureClientFiles } from './client-files.js';
 export { type AuthControlAppOptions, createAuthControlApp } from './control-app.js';
 export {
   CLIENT_FILES,

@@ -1,7 +1,6 @@
 // The dev client certificate of one organisation, issued once into the state directory and reused.
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { CLIENT_FILES, issueDevClient, parseOrganisationNumber } from '../../mock-auth/index.js';
+import { readFileSync } from 'node:fs';
+import { ensureClientFiles, parseOrganisationNumber } from '../../mock-auth/index.js';
 
 export interface OrganisationClient {
   organisationNumber: string;
@@ -23,18 +22,11 @@ export async function ensureOrganisationClient(
 ): Promise<OrganisationClient> {
   const organisationNumber = parseOrganisationNumber(organisation);
   if (!organisationNumber) throw new TypeError(`"${organisation}" is not a 10-digit organisation number`);
-  const dir = resolve(join(stateDir, 'clients', organisationNumber));
-  const files = {
-    cert: join(dir, CLIENT_FILES.cert),
-    key: join(dir, CLIENT_FILES.key),
-    ca: join(dir, CLIENT_FILES.ca),
-  };
-  if (!Object.values(files).every((file) => existsSync(file))) {
-    await issueDevClient({ stateDir, organisation: organisationNumber, outDir: dir });
-  }
+  const paths = await ensureClientFiles(stateDir, organisationNumber);
+  const files = { cert: paths.clientCertPath, key: paths.clientKeyPath, ca: paths.caCertPath };
   return {
     organisationNumber,
-    dir,
+    dir: paths.dir,
     files,
     certPem: readFileSync(files.cert, 'utf8'),
     keyPem: readFileSync(files.key, 'utf8'),

@@ -1,7 +1,7 @@
 // A huvudman's dev client certificate in the state directory (<state-dir>/clients/<org>/), issued once when missing.
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { CLIENT_FILES, issueDevClient } from '../mock-auth/index.js';
+import { CLIENT_FILES, issueDevClient } from './dev-client.js';
 
 export interface ClientFiles {
   dir: string;
