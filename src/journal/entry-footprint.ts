@@ -2,12 +2,12 @@
 import type { JournalEntry } from './journal-entry.js';
 
 /** Fixed cost of one entry object and its small fields (numbers, enums, ids, ISO time). */
-const ENTRY_OVERHEAD = 640;
+export const ENTRY_OVERHEAD = 640;
 /** Cost of one recorded header beyond its characters (property slot, string headers). */
-const HEADER_OVERHEAD = 48;
+export const HEADER_OVERHEAD = 48;
 
 /** Characters cost at most two bytes each in V8 (two-byte strings); counting two keeps the bound honest. */
-const chars = (text: string | undefined) => (text ? text.length * 2 : 0);
+export const chars = (text: string | undefined): number => (text ? text.length * 2 : 0);
 
 function headersFootprint(headers: Record<string, string>): number {
   let total = 0;

@@ -6,16 +6,15 @@ import type { Clock } from '../clock/clock.js';
 import { BodyCapture, type CapturedBody } from './body-capture.js';
 import { CLIENT_ABORTED, clientWentAway } from './client-abort.js';
 import { clientIp } from './client-ip.js';
+import {
+  InboundExchange,
+  type InboundResponseBody,
+  type InboundResponseHeaders,
+} from './inbound-exchange.js';
 import type { Journal } from './journal.js';
 import type { JournalAnnotations, JournalComponent } from './journal-entry.js';
 import { captureBodyLazily } from './lazy-request-body.js';
-import {
-  type PlainHeaders,
-  pickRecordedHeaders,
-  pickRecordedPlainHeaders,
-  pickRecordedRawHeaders,
-  plainHeader,
-} from './recorded-headers.js';
+import { pickRecordedHeaders, plainHeader, rawHeader } from './recorded-headers.js';
 import { plainResponseBody, plainResponseHeaders } from './response-body.js';
 
 export interface JournalMiddlewareOptions {
@@ -50,12 +49,13 @@ function mayHaveBody(method: string, headers: Headers): boolean {
   return length !== null && length !== '0';
 }
 
-function decodeCapped(body: string | Uint8Array, cap: number, journal: Journal): CapturedBody {
+/** A plain answer body as the journal keeps it: short text as it is (measured when read), else capped now. */
+function answerBody(body: string | Uint8Array, cap: number, journal: Journal): InboundResponseBody {
   if (typeof body === 'string') {
+    // At most three bytes a character: a text this short is under the cap, so it is kept as it is.
+    if (body.length * 3 <= cap) return { text: body };
     const capped = journal.capBody(body);
-    // Below the cap and one byte a character, the length is the size: no byte count needed.
-    const size = capped.truncated ? Buffer.byteLength(body) : Buffer.byteLength(capped.text);
-    return { size, text: capped.text, truncated: capped.truncated };
+    return { size: Buffer.byteLength(body), text: capped.text, truncated: capped.truncated };
   }
   const capture = new BodyCapture(cap);
   capture.add(body);
@@ -74,63 +74,48 @@ export function journalMiddleware(options: JournalMiddlewareOptions): Middleware
     requestHeaders: Headers,
     requestBody: CapturedBody | undefined,
     res: Response,
-    plainHeaders: PlainHeaders | undefined,
-    responseBody: CapturedBody,
+    responseHeaders: InboundResponseHeaders,
+    responseBody: InboundResponseBody,
     responseError?: string,
   ) => {
     const path = c.req.path;
     const aborted = clientWentAway(c);
     const error = aborted ? CLIENT_ABORTED : (annotations.error ?? responseError);
-    const requestContentType = requestHeaders.get('content-type') ?? '';
-    const keepRequestBody =
-      requestBody !== undefined &&
-      requestBody.size > 0 &&
-      (!requestContentType || TEXTUAL.test(requestContentType));
-    journal.record({
-      requestId,
-      direction: 'inbound',
-      component: annotations.component ?? componentForPath(path),
-      time: new Date(startedMs).toISOString(),
-      timeMs: startedMs,
-      durationMs: Math.max(0, clock.now() - startedMs),
-      method: c.req.method,
-      url: c.req.url,
-      path,
-      // No answer reached a client that went away, whatever the handler made of the broken body.
-      status: error && (aborted || annotations.error) ? 0 : res.status,
-      clientIp: clientIp(c, options.trustProxy),
-      ...(annotations.organisationId ? { organisationId: annotations.organisationId } : {}),
-      ...(annotations.tokenId ? { tokenId: annotations.tokenId } : {}),
-      // Node's raw header list when there is one: materialising a Headers for it costs more than the rest.
-      requestHeaders: Array.isArray(c.env?.incoming?.rawHeaders)
-        ? pickRecordedRawHeaders(c.env.incoming.rawHeaders)
-        : pickRecordedHeaders(requestHeaders),
-      responseHeaders: plainHeaders
-        ? pickRecordedPlainHeaders(plainHeaders)
-        : pickRecordedHeaders(res.headers),
-      // Unread bodies (refused before parsing) are known only by their declared length.
-      requestBodySize:
-        requestBody && requestBody.size > 0
-          ? requestBody.size
-          : Number(requestHeaders.get('content-length') ?? 0),
-      responseBodySize: responseBody.size,
-      ...(keepRequestBody
-        ? { requestBody: requestBody.text, requestBodyTruncated: requestBody.truncated }
-        : {}),
-      ...(responseBody.text
-        ? { responseBody: responseBody.text, responseBodyTruncated: responseBody.truncated }
-        : {}),
-      ...(error ? { error } : {}),
-      ...(aborted
-        ? { notes: { ...annotations.notes, aborted: true } }
-        : annotations.notes
-          ? { notes: annotations.notes }
-          : {}),
-    });
+    const rawHeaders = c.env?.incoming?.rawHeaders;
+    journal.recordDeferred(
+      new InboundExchange({
+        requestId,
+        component: componentForPath(path),
+        startedMs,
+        durationMs: Math.max(0, clock.now() - startedMs),
+        method: c.req.method,
+        url: c.req.url,
+        path,
+        // No answer reached a client that went away, whatever the handler made of the broken body.
+        status: error && (aborted || annotations.error) ? 0 : res.status,
+        clientIp: clientIp(c, options.trustProxy),
+        annotations,
+        // Node's raw header list when there is one (kept as it is); else a record picked now, so the
+        // request's own Headers (and what it holds) is not kept.
+        requestHeaders: Array.isArray(rawHeaders)
+          ? { raw: rawHeaders }
+          : { picked: pickRecordedHeaders(requestHeaders) },
+        requestBody,
+        responseHeaders,
+        responseBody,
+        error,
+        aborted,
+      }),
+    );
   };
 
   return async (c, next) => {
-    const requestId = c.req.header('x-request-id') || randomUUID();
+    const rawHeaders = c.env?.incoming?.rawHeaders;
+    // Read from Node's raw list when there is one: asking c.req builds Node's header object first.
+    const requestId =
+      (Array.isArray(rawHeaders)
+        ? rawHeader(rawHeaders, 'x-request-id')?.trim()
+        : c.req.header('x-request-id')) || randomUUID();
     c.set('requestId', requestId);
     const annotations: JournalAnnotations = {};
     c.set('journal', annotations);
@@ -152,25 +137,47 @@ export function journalMiddleware(options: JournalMiddlewareOptions): Middleware
     const requestBody = requestCapture?.read();
     // Headers still held as the handler's plain object are read as such (res.headers would rebuild them).
     const plainHeaders = plainResponseHeaders(res);
-    const header = (name: string) => (plainHeaders ? plainHeader(plainHeaders, name) : res.headers.get(name));
-    const contentType = header('content-type') ?? '';
-    const declaredSize = () => Number(header('content-length') ?? 0);
+    const contentType =
+      (plainHeaders ? plainHeader(plainHeaders, 'content-type') : res.headers.get('content-type')) ?? '';
     if (!TEXTUAL.test(contentType) || EVENT_STREAM.test(contentType)) {
-      const size = EVENT_STREAM.test(contentType) ? 0 : declaredSize();
-      record(c, startedMs, requestId, annotations, requestHeaders, requestBody, res, plainHeaders, {
-        ...NO_BODY,
-        size,
-      });
+      const declared = plainHeaders
+        ? plainHeader(plainHeaders, 'content-length')
+        : res.headers.get('content-length');
+      const size = EVENT_STREAM.test(contentType) ? 0 : Number(declared ?? 0);
+      record(
+        c,
+        startedMs,
+        requestId,
+        annotations,
+        requestHeaders,
+        requestBody,
+        res,
+        plainHeaders ?? res.headers,
+        {
+          ...NO_BODY,
+          size,
+        },
+      );
       return;
     }
     const plain = plainResponseBody(res);
     if (plain !== undefined) {
-      const body = plain === null ? NO_BODY : decodeCapped(plain, cap, journal);
-      record(c, startedMs, requestId, annotations, requestHeaders, requestBody, res, plainHeaders, body);
+      const body = plain === null ? NO_BODY : answerBody(plain, cap, journal);
+      record(
+        c,
+        startedMs,
+        requestId,
+        annotations,
+        requestHeaders,
+        requestBody,
+        res,
+        plainHeaders ?? res.headers,
+        body,
+      );
       return;
     }
     if (!res.body) {
-      record(c, startedMs, requestId, annotations, requestHeaders, requestBody, res, undefined, NO_BODY);
+      record(c, startedMs, requestId, annotations, requestHeaders, requestBody, res, res.headers, NO_BODY);
       return;
     }
     // A streamed answer: recorded once it has been sent to its end (or the client stopped reading).
@@ -184,7 +191,7 @@ export function journalMiddleware(options: JournalMiddlewareOptions): Middleware
         requestHeaders,
         requestBody,
         res,
-        undefined,
+        res.headers,
         capture.read(),
         error === undefined ? undefined : `answer not sent to its end: ${String(error)}`,
       ),

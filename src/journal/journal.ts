@@ -1,6 +1,8 @@
 // The journal: an in-memory ring of exchanges bounded by entries and bytes, optionally appended to an NDJSON file.
 import { closeSync, fchmodSync, openSync, writeSync } from 'node:fs';
+import { DeferredEntry } from './deferred-entry.js';
 import { entryFootprint } from './entry-footprint.js';
+import { EntryWindow } from './entry-window.js';
 import type { JournalDirection, JournalEntry } from './journal-entry.js';
 import { redactTokens } from './redact-tokens.js';
 
@@ -61,8 +63,9 @@ export class Journal {
   readonly capacity: number;
   readonly maxBytes: number;
   readonly bodyCapBytes: number;
-  private readonly ring: JournalEntry[] = [];
-  private readonly footprints: number[] = [];
+  /** Entries oldest first; an exchange recorded with `recordDeferred` stays raw until first read. */
+  private readonly ring = new EntryWindow<JournalEntry | DeferredEntry>();
+  private readonly footprints = new EntryWindow<number>();
   private heldBytes = 0;
   private dropped = 0;
   private nextSeq = 1;
@@ -88,30 +91,78 @@ export class Journal {
    */
   record(entry: Omit<JournalEntry, 'seq'>): JournalEntry {
     const stored = redactEntry({ seq: this.nextSeq++, ...entry });
-    const footprint = entryFootprint(stored);
-    this.ring.push(stored);
-    this.footprints.push(footprint);
-    this.heldBytes += footprint;
-    // The newest entry always stays, even alone over the byte bound (its bodies are capped anyway).
-    while (this.ring.length > this.capacity || (this.heldBytes > this.maxBytes && this.ring.length > 1)) {
-      this.ring.shift();
-      this.heldBytes -= this.footprints.shift() ?? 0;
-      this.dropped++;
-    }
+    this.hold(stored, entryFootprint(stored));
     if (this.fileDescriptor !== undefined) writeSync(this.fileDescriptor, `${JSON.stringify(stored)}\n`);
     for (const listener of this.listeners) listener(stored);
     return stored;
   }
 
+  /**
+   * Stores an exchange whose entry is made when first read (see `DeferredEntry`): the request path pays
+   * only for keeping its raw facts. With a file or a listener, the entry is needed now and made now.
+   */
+  recordDeferred(exchange: DeferredEntry): void {
+    if (this.fileDescriptor !== undefined || this.listeners.size > 0) {
+      this.record(exchange.toEntry());
+      return;
+    }
+    exchange.seq = this.nextSeq++;
+    this.hold(exchange, exchange.footprint);
+  }
+
+  private hold(entry: JournalEntry | DeferredEntry, footprint: number): void {
+    this.ring.push(entry);
+    this.footprints.push(footprint);
+    this.heldBytes += footprint;
+    this.trim();
+  }
+
+  /** Drops the oldest entries past either bound; the newest always stays, even alone over the byte bound. */
+  private trim(): void {
+    while (this.ring.length > this.capacity || (this.heldBytes > this.maxBytes && this.ring.length > 1)) {
+      this.ring.dropOldest();
+      this.heldBytes -= this.footprints.dropOldest() ?? 0;
+      this.dropped++;
+    }
+  }
+
+  /** Makes the entries of deferred exchanges from ring index `start` on, in place, with their exact footprint. */
+  private materialise(start: number): void {
+    let changed = false;
+    for (let i = start; i < this.ring.length; i += 1) {
+      const held = this.ring.at(i);
+      if (!(held instanceof DeferredEntry)) continue;
+      const stored = redactEntry({ seq: held.seq, ...held.toEntry() });
+      const footprint = entryFootprint(stored);
+      this.heldBytes += footprint - this.footprints.at(i);
+      this.footprints.set(i, footprint);
+      this.ring.set(i, stored);
+      changed = true;
+    }
+    if (changed) this.trim();
+  }
+
+  /** Ring index of the first entry with a seq above `afterSeq` (seqs in the ring are consecutive). */
+  private indexAfter(afterSeq: number | undefined): number {
+    if (afterSeq === undefined || this.ring.length === 0) return 0;
+    const oldest = this.ring.at(0).seq;
+    return Math.min(this.ring.length, Math.max(0, afterSeq - oldest + 1));
+  }
+
   /** Entries matching the filter, oldest first. */
   query(filter: JournalFilter = {}): JournalEntry[] {
-    const matches = this.ring.filter((entry) => matchesFilter(entry, filter));
+    const start = this.indexAfter(filter.afterSeq);
+    this.materialise(start);
+    const matches = (this.ring.slice(this.indexAfter(filter.afterSeq)) as JournalEntry[]).filter((entry) =>
+      matchesFilter(entry, filter),
+    );
     return filter.limit !== undefined ? matches.slice(-filter.limit) : matches;
   }
 
   /** Every entry still in the ring, oldest first. */
   entries(): readonly JournalEntry[] {
-    return this.ring;
+    this.materialise(0);
+    return this.ring.slice() as JournalEntry[];
   }
 
   /** The seq the next entry will get; use it as a bookmark with `afterSeq`. */
@@ -130,8 +181,8 @@ export class Journal {
   }
 
   clear(): void {
-    this.ring.length = 0;
-    this.footprints.length = 0;
+    this.ring.clear();
+    this.footprints.clear();
     this.heldBytes = 0;
     this.dropped = 0;
   }

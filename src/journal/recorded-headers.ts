@@ -77,15 +77,27 @@ export function pickRecordedPlainHeaders(headers: PlainHeaders): Record<string, 
   });
 }
 
-/** One header of a plain header object, by name in any case (repeats joined), or null. */
-export function plainHeader(headers: PlainHeaders, name: string): string | null {
+/** One header of a plain header object (or a `Headers`), by lower-case name in any case (repeats joined), or null. */
+export function plainHeader(headers: PlainHeaders | Headers, name: string): string | null {
+  if (headers instanceof Headers) return headers.get(name);
   let found: string | null = null;
-  for (const [key, value] of Object.entries(headers)) {
+  for (const key in headers) {
     if (key.length !== name.length || key.toLowerCase() !== name) continue;
-    const text = (typeof value === 'string' ? [value] : value)
-      .map((one) => one.replace(HTTP_WHITESPACE, ''))
-      .join(', ');
+    const value = headers[key] as string | readonly string[];
+    const text =
+      typeof value === 'string'
+        ? value.replace(HTTP_WHITESPACE, '')
+        : value.map((one) => one.replace(HTTP_WHITESPACE, '')).join(', ');
     found = found === null ? text : `${found}, ${text}`;
   }
   return found;
+}
+
+/** The first value of `name` (lower case) in Node's raw header list, or undefined; no Headers is made. */
+export function rawHeader(rawHeaders: readonly string[], name: string): string | undefined {
+  for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
+    const key = rawHeaders[i] as string;
+    if (key.length === name.length && key.toLowerCase() === name) return rawHeaders[i + 1];
+  }
+  return undefined;
 }

@@ -33,11 +33,11 @@ export function plainResponseBody(res: Response): string | Uint8Array | null | u
 const DEFAULT_CONTENT_TYPE = 'text/plain; charset=UTF-8';
 
 /**
- * The answer's headers while they are still the plain object the handler gave (`c.json` gives one), else
- * undefined. Reading `res.headers` would build a `Headers` for them and move the answer off the adapter's
- * plain-header path; a `Headers` or a list of pairs is left to the caller's `res.headers`.
+ * The answer's headers as the adapter holds them: the plain object the handler gave (`c.json` gives one) or
+ * the `Headers` a context prepared (`c.header` before the answer), else undefined (a list of pairs: left to
+ * the caller's `res.headers`). Reading `res.headers` instead would turn the light answer into a full one.
  */
-export function plainResponseHeaders(res: Response): PlainHeaders | undefined {
+export function plainResponseHeaders(res: Response): PlainHeaders | Headers | undefined {
   const symbol = findCacheSymbol(res);
   if (!symbol) return undefined;
   const cache = (res as unknown as Record<symbol, unknown>)[symbol];
@@ -45,6 +45,6 @@ export function plainResponseHeaders(res: Response): PlainHeaders | undefined {
   const headers = cache[2] as unknown;
   if (headers === undefined || headers === null)
     return cache[1] === null ? {} : { 'content-type': DEFAULT_CONTENT_TYPE };
-  if (typeof headers !== 'object' || headers instanceof Headers || Array.isArray(headers)) return undefined;
-  return headers as PlainHeaders;
+  if (typeof headers !== 'object' || Array.isArray(headers)) return undefined;
+  return headers as PlainHeaders | Headers;
 }

@@ -42,16 +42,14 @@ export class LiveHub {
   private readonly settled: FlowArrow[] = [];
   private readonly listeners = new Set<LiveListener>();
   private readonly unsubscribe: (() => void)[] = [];
+  /** The journal subscription, held only while someone watches: a listener makes the journal write each entry out at once. */
+  private offJournal: (() => void) | undefined;
   private settledCount = 0;
   /** Organisations whose jobs were seen (the store lists only those that have data). */
   readonly organisations = new Set<string>();
 
   constructor(private readonly services: WebServices) {
     this.unsubscribe.push(
-      services.journal.subscribe((entry) => {
-        if (!this.listeners.size) return;
-        for (const arrow of arrowsOfEntry(entry)) this.tell({ type: 'arrow', arrow });
-      }),
       services.provisioning.events.on('job:submitted', (event) => {
         this.organisations.add(event.organisationId);
       }),
@@ -90,7 +88,18 @@ export class LiveHub {
 
   subscribe(listener: LiveListener): () => void {
     this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    this.offJournal ??= this.services.journal.subscribe((entry) => {
+      for (const arrow of arrowsOfEntry(entry)) this.tell({ type: 'arrow', arrow });
+    });
+    return () => {
+      this.listeners.delete(listener);
+      if (this.listeners.size === 0) this.stopWatchingJournal();
+    };
+  }
+
+  private stopWatchingJournal(): void {
+    this.offJournal?.();
+    this.offJournal = undefined;
   }
 
   /** Forgets the drawn traffic and tells every viewer to clear its diagram. */
@@ -102,6 +111,7 @@ export class LiveHub {
 
   close(): void {
     for (const off of this.unsubscribe) off();
+    this.stopWatchingJournal();
     this.listeners.clear();
   }
 

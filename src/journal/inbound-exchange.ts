@@ -1,0 +1,161 @@
+// One inbound request and its answer as the journal middleware saw them, made into a JournalEntry when read.
+import type { CapturedBody } from './body-capture.js';
+import { DeferredEntry } from './deferred-entry.js';
+import { chars, ENTRY_OVERHEAD, HEADER_OVERHEAD } from './entry-footprint.js';
+import type { JournalAnnotations, JournalComponent, JournalEntry } from './journal-entry.js';
+import {
+  type PlainHeaders,
+  pickRecordedHeaders,
+  pickRecordedPlainHeaders,
+  pickRecordedRawHeaders,
+} from './recorded-headers.js';
+
+const TEXTUAL = /json|text|xml|x-www-form-urlencoded/i;
+
+/** The request's headers: Node's raw list (kept as it is), or a record picked at once from a `Headers`. */
+export type InboundRequestHeaders = { raw: readonly string[] } | { picked: Record<string, string> };
+
+/** The answer's headers: the handler's plain object, or a `Headers`. */
+export type InboundResponseHeaders = PlainHeaders | Headers;
+
+/** The answer's body: a short text not yet measured, or a capture already capped and counted. */
+export type InboundResponseBody = { text: string } | CapturedBody;
+
+export interface InboundExchangeFacts {
+  requestId: string;
+  /** The path's component; the handler's annotation, when it names one, wins. */
+  component: JournalComponent;
+  startedMs: number;
+  durationMs: number;
+  method: string;
+  url: string;
+  path: string;
+  status: number;
+  clientIp: string;
+  /** What the handlers added; read when the entry is made (they are done with it by then). */
+  annotations: JournalAnnotations;
+  requestHeaders: InboundRequestHeaders;
+  requestBody: CapturedBody | undefined;
+  responseHeaders: InboundResponseHeaders;
+  responseBody: InboundResponseBody;
+  error: string | undefined;
+  aborted: boolean;
+}
+
+function rawHeadersFootprint(raw: readonly string[]): number {
+  let total = 0;
+  for (let i = 0; i + 1 < raw.length; i += 2)
+    total += HEADER_OVERHEAD + chars(raw[i] as string) + chars(raw[i + 1] as string);
+  return total;
+}
+
+function plainHeadersFootprint(headers: InboundResponseHeaders): number {
+  let total = 0;
+  if (headers instanceof Headers) {
+    headers.forEach((value, name) => {
+      total += HEADER_OVERHEAD + chars(name) + chars(value);
+    });
+    return total;
+  }
+  for (const name in headers) {
+    const value = headers[name] as string | readonly string[];
+    total +=
+      HEADER_OVERHEAD + chars(name) + (typeof value === 'string' ? chars(value) : chars(value.join(', ')));
+  }
+  return total;
+}
+
+/** An upper estimate of the notes' JSON, without serialising strings and numbers. */
+function notesFootprint(notes: Record<string, unknown> | undefined): number {
+  if (!notes) return 0;
+  let total = 2;
+  for (const name in notes) {
+    const value = notes[name];
+    total += chars(name) + 8;
+    if (typeof value === 'string') total += chars(value) * 2;
+    else if (typeof value === 'number' || typeof value === 'boolean') total += 48;
+    else total += chars(JSON.stringify(value) ?? '');
+  }
+  return total;
+}
+
+/**
+ * The facts of one exchange, kept as they came (Node's raw header list, the handler's header object, the
+ * answer's text) until `toEntry` picks, measures and formats them. Nothing here holds the request's
+ * objects (context, socket), only strings and the handler's own small objects.
+ */
+export class InboundExchange extends DeferredEntry {
+  readonly footprint: number;
+
+  constructor(private readonly facts: InboundExchangeFacts) {
+    super();
+    const { requestHeaders, requestBody, responseBody, annotations } = facts;
+    this.footprint =
+      ENTRY_OVERHEAD +
+      chars(facts.url) +
+      chars(facts.path) +
+      chars(requestBody?.text) +
+      chars(responseBody.text) +
+      chars(facts.error) +
+      ('raw' in requestHeaders
+        ? rawHeadersFootprint(requestHeaders.raw)
+        : plainHeadersFootprint(requestHeaders.picked)) +
+      plainHeadersFootprint(facts.responseHeaders) +
+      notesFootprint(annotations.notes) +
+      (facts.aborted ? 64 : 0);
+  }
+
+  toEntry(): Omit<JournalEntry, 'seq'> {
+    const { facts } = this;
+    const { annotations, requestBody, responseBody } = facts;
+    const requestHeaders =
+      'raw' in facts.requestHeaders
+        ? pickRecordedRawHeaders(facts.requestHeaders.raw)
+        : facts.requestHeaders.picked;
+    const responseHeaders =
+      facts.responseHeaders instanceof Headers
+        ? pickRecordedHeaders(facts.responseHeaders)
+        : pickRecordedPlainHeaders(facts.responseHeaders);
+    const requestContentType = requestHeaders['content-type'] ?? '';
+    const keepRequestBody =
+      requestBody !== undefined &&
+      requestBody.size > 0 &&
+      (!requestContentType || TEXTUAL.test(requestContentType));
+    const responseSize = 'size' in responseBody ? responseBody.size : Buffer.byteLength(responseBody.text);
+    const entry: Omit<JournalEntry, 'seq'> = {
+      requestId: facts.requestId,
+      direction: 'inbound',
+      component: annotations.component ?? facts.component,
+      time: new Date(facts.startedMs).toISOString(),
+      timeMs: facts.startedMs,
+      durationMs: facts.durationMs,
+      method: facts.method,
+      url: facts.url,
+      path: facts.path,
+      status: facts.status,
+      clientIp: facts.clientIp,
+      requestHeaders,
+      responseHeaders,
+      // Unread bodies (refused before parsing) are known only by their declared length.
+      requestBodySize:
+        requestBody && requestBody.size > 0
+          ? requestBody.size
+          : Number(requestHeaders['content-length'] ?? 0),
+      responseBodySize: responseSize,
+    };
+    if (annotations.organisationId) entry.organisationId = annotations.organisationId;
+    if (annotations.tokenId) entry.tokenId = annotations.tokenId;
+    if (keepRequestBody) {
+      entry.requestBody = requestBody.text;
+      entry.requestBodyTruncated = requestBody.truncated;
+    }
+    if (responseBody.text) {
+      entry.responseBody = responseBody.text;
+      entry.responseBodyTruncated = 'truncated' in responseBody ? responseBody.truncated : false;
+    }
+    if (facts.error) entry.error = facts.error;
+    if (facts.aborted) entry.notes = { ...annotations.notes, aborted: true };
+    else if (annotations.notes) entry.notes = annotations.notes;
+    return entry;
+  }
+}
