@@ -45,7 +45,7 @@ import {
   openDataNotFound,
   SwitchableCatalogue,
 } from './open-data/index.js';
-import { createWebApp, isUnjournaledWebPath, signInOnRefusal } from './web/index.js';
+import { createWebApp, isUnjournaledWebPath, SIGN_IN_MOUNTS, signInOnRefusal } from './web/index.js';
 
 export interface MockAppOptions {
   /** Settings over the defaults; see docs/configuration.md. */
@@ -160,7 +160,9 @@ export async function createMockApp(options: MockAppOptions = {}): Promise<MockA
   // its bodies are capped before any handler reads them (docs/auth.md, "The control plane").
   const guard = controlGuard(control);
   // A browser refused by the guard gets a page asking for the token (it sets the guard's cookie).
-  app.use('*', signInOnRefusal(CONTROL_TOKEN_COOKIE));
+  // Mounted on the page paths only: API calls skip one layer.
+  const signIn = signInOnRefusal(CONTROL_TOKEN_COOKIE);
+  for (const path of SIGN_IN_MOUNTS) app.use(path, signIn);
   app.use('/_mock', guard);
   app.use('/_mock/*', guard);
   const openDataCap = controlBodyCap(settings.controlOpenDataBodyCap);

@@ -23,6 +23,8 @@ function partsOf(date: Date): { fields: Record<string, string>; offset: string }
 const HOUR_MS = 3_600_000;
 /** Since 1980 Stockholm changes offset only at 01:00 UTC, so one UTC hour has one offset. */
 const CACHE_FROM_MS = Date.UTC(1980, 0, 1);
+/** From year 9999 on (local time may cross into 10000), ISO strings grow a six-digit year: the slow way. */
+const CACHE_UNTIL_MS = Date.UTC(9999, 0, 1);
 let cachedHour = Number.NaN;
 let cachedOffset = '+01:00';
 let cachedOffsetMs = 0;
@@ -39,8 +41,8 @@ const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 export function formatSwedishTime(date: Date, options: { milliseconds?: boolean } = {}): string {
   const ms = date.getTime();
   if (Number.isNaN(ms)) throw new TypeError('formatSwedishTime: invalid Date');
-  const fraction = options.milliseconds === false ? '' : `.${pad(date.getUTCMilliseconds(), 3)}`;
-  if (ms < CACHE_FROM_MS) {
+  if (ms < CACHE_FROM_MS || ms >= CACHE_UNTIL_MS) {
+    const fraction = options.milliseconds === false ? '' : `.${pad(date.getUTCMilliseconds(), 3)}`;
     const { fields: part, offset } = partsOf(date);
     return `${part.year}-${part.month}-${part.day}T${part.hour}:${part.minute}:${part.second}${fraction}${offset}`;
   }
@@ -60,9 +62,7 @@ export function formatSwedishTime(date: Date, options: { milliseconds?: boolean 
     cachedOffset = offset;
     cachedHour = hour;
   }
-  const local = new Date(ms + cachedOffsetMs);
-  return (
-    `${pad(local.getUTCFullYear(), 4)}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}` +
-    `T${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())}${fraction}${cachedOffset}`
-  );
+  // Wall time as a UTC ISO string ('YYYY-MM-DDTHH:mm:ss.sssZ' for years 1980–9999), cut before its zone.
+  const wall = new Date(ms + cachedOffsetMs).toISOString();
+  return `${wall.slice(0, options.milliseconds === false ? 19 : 23)}${cachedOffset}`;
 }

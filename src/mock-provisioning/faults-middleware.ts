@@ -16,13 +16,18 @@ export interface FaultsMiddlewareOptions {
  * no socket and the call is answered normally.
  */
 export function faultsMiddleware(options: FaultsMiddlewareOptions): MiddlewareHandler<ProvisioningEnv> {
-  return async (c, next) => {
+  const dropAfter = async (c: Context<ProvisioningEnv>, next: () => Promise<void>) => {
+    await next();
+    c.res = dropConnection(c);
+  };
+  // Not async: a call with no fault goes on to the next handler without a promise of its own.
+  return (c, next) => {
     const socket = c.env?.incoming?.socket;
     const drop = socket ? options.faults.takeDrop() : undefined;
-    if (drop === 'before') return dropConnection(c);
-    if (options.faults.isUnavailable()) return sendLogEntry(c, 5022, {}, options.clock.now());
-    await next();
-    if (drop === 'after') c.res = dropConnection(c);
+    if (drop === 'before') return Promise.resolve(dropConnection(c));
+    if (options.faults.isUnavailable())
+      return Promise.resolve(sendLogEntry(c, 5022, {}, options.clock.now()));
+    return drop === 'after' ? dropAfter(c, next) : next();
   };
 }
 

@@ -86,7 +86,7 @@ export interface RateLimiterOptions {
 export function createRateLimiter(options: RateLimiterOptions) {
   const state = createRateWindowState();
   return function limit(bucket: RateBucket): MiddlewareHandler<ProvisioningEnv> {
-    return async (c, next) => {
+    return (c, next) => {
       const config = options.config();
       if (!config.enabled) return next();
       const now = options.clock.now();
@@ -100,18 +100,13 @@ export function createRateLimiter(options: RateLimiterOptions) {
         config.windowMs,
         config.fractionalReset === true,
       );
-      const setHeaders = (headers: Headers) => {
-        headers.set('X-RateLimit-Limit', String(decision.limit));
-        headers.set('X-RateLimit-Remaining', String(decision.remaining));
-        headers.set('X-RateLimit-Reset', String(decision.resetSeconds));
-      };
-      if (!decision.allowed) {
-        const res = sendLogEntry(c, 5021, {}, now);
-        setHeaders(res.headers);
-        return res;
-      }
-      await next();
-      setHeaders(c.res.headers);
+      // Set on the context before the answer exists: every answer made through it (c.json, c.body) carries
+      // them, and the answer stays the adapter's light one (reading c.res.headers after would rebuild it).
+      c.header('X-RateLimit-Limit', String(decision.limit));
+      c.header('X-RateLimit-Remaining', String(decision.remaining));
+      c.header('X-RateLimit-Reset', String(decision.resetSeconds));
+      if (!decision.allowed) return Promise.resolve(sendLogEntry(c, 5021, {}, now));
+      return next();
     };
   };
 }

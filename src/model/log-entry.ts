@@ -154,6 +154,7 @@ export interface LogEntryDetails {
 
 /** Fills `{name}` placeholders; unknown names are left as they are. */
 export function fillTemplate(template: string, values: Readonly<Record<string, string | undefined>>): string {
+  if (!template.includes('{')) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
 }
 
@@ -169,20 +170,22 @@ export function makeLogEntry(code: LogEntryCode, details: LogEntryDetails, now: 
   const message =
     details.message ??
     fillTemplate(spec.message, { parameterName, resourceType: details.resourceType ?? 'Resurs' });
-  return compactLogEntry({
+  // Built in the spec's key order, optional fields only when given (as compactLogEntry would leave them).
+  const entry: Partial<LogEntry> = {
     id: String(code),
     statusCode: spec.statusCode,
     messageType: spec.messageType,
     message,
-    parameterName,
-    parameterValue: details.parameterValue,
-    resourceType: details.resourceType,
-    resourceId: details.resourceId,
-    attributeName: details.attributeName,
-    attributeValue: details.attributeValue,
-    severityLevel: 'Error',
-    timeOfOccurance: formatTimeOfOccurance(now),
-  });
+  };
+  if (parameterName !== undefined) entry.parameterName = parameterName;
+  if (details.parameterValue !== undefined) entry.parameterValue = details.parameterValue;
+  if (details.resourceType !== undefined) entry.resourceType = details.resourceType;
+  if (details.resourceId !== undefined) entry.resourceId = details.resourceId;
+  if (details.attributeName !== undefined) entry.attributeName = details.attributeName;
+  if (details.attributeValue !== undefined) entry.attributeValue = details.attributeValue;
+  entry.severityLevel = 'Error';
+  entry.timeOfOccurance = formatTimeOfOccurance(now);
+  return entry as LogEntry;
 }
 
 /** Drops undefined optional fields, keeping the spec's key order. */

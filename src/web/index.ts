@@ -13,6 +13,6 @@ export {
   statusColour,
 } from '../flow-style/flow-palette.js';
 export { CONTROL_INDEX } from './control-index/control-routes-index.js';
-export { signInOnRefusal } from './sign-in/sign-in-on-refusal.js';
+export { SIGN_IN_MOUNTS, signInOnRefusal } from './sign-in/sign-in-on-refusal.js';
 export { createWebApp, type WebApp, type WebAppOptions } from './web-app.js';
 export { isUnjournaledWebPath, WEB_PATHS } from './web-paths.js';

@@ -5,6 +5,18 @@ import { wantsPage } from '../http/read-input.js';
 import { WEB_PATHS } from '../web-paths.js';
 import { SignInPage } from './sign-in-page.js';
 
+/**
+ * Where the middleware is mounted: the home page, the docs pages outside the control plane and everything
+ * under it. Mounted there only, the API calls never pass through it.
+ */
+export const SIGN_IN_MOUNTS = [
+  WEB_PATHS.home,
+  WEB_PATHS.controlIndex,
+  `${WEB_PATHS.controlIndex}/*`,
+  WEB_PATHS.provisioningDocs,
+  WEB_PATHS.openDataDocs,
+] as const;
+
 /** Where people navigate: the home page, the docs pages and everything under the control plane. */
 function isPagePath(path: string): boolean {
   return (
@@ -13,7 +25,7 @@ function isPagePath(path: string): boolean {
 }
 
 /**
- * Register it before the guard: it lets the request through, and when the answer is a 401 to a browser
+ * Register it before the guard, on {@link SIGN_IN_MOUNTS}: it lets the request through, and when the answer is a 401 to a browser
  * navigation (Accept prefers text/html), answers the sign-in page instead (still 401). Scripts keep the
  * guard's JSON refusal.
  */
