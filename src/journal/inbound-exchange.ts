@@ -13,13 +13,13 @@ import {
 const TEXTUAL = /json|text|xml|x-www-form-urlencoded/i;
 
 /** The request's headers: Node's raw list (kept as it is), or a record picked at once from a `Headers`. */
-export type InboundRequestHeaders = { raw: readonly string[] } | { picked: Record<string, string> };
+export type InboundRequestHeaders = readonly string[] | Record<string, string>;
 
 /** The answer's headers: the handler's plain object, or a `Headers`. */
 export type InboundResponseHeaders = PlainHeaders | Headers;
 
 /** The answer's body: a short text not yet measured, or a capture already capped and counted. */
-export type InboundResponseBody = { text: string } | CapturedBody;
+export type InboundResponseBody = string | CapturedBody;
 
 export interface InboundExchangeFacts {
   requestId: string;
@@ -41,6 +41,8 @@ export interface InboundExchangeFacts {
   error: string | undefined;
   aborted: boolean;
 }
+
+const isRawList = (headers: InboundRequestHeaders): headers is readonly string[] => Array.isArray(headers);
 
 function rawHeadersFootprint(raw: readonly string[]): number {
   let total = 0;
@@ -95,11 +97,11 @@ export class InboundExchange extends DeferredEntry {
       chars(facts.url) +
       chars(facts.path) +
       chars(requestBody?.text) +
-      chars(responseBody.text) +
+      chars(typeof responseBody === 'string' ? responseBody : responseBody.text) +
       chars(facts.error) +
-      ('raw' in requestHeaders
-        ? rawHeadersFootprint(requestHeaders.raw)
-        : plainHeadersFootprint(requestHeaders.picked)) +
+      (isRawList(requestHeaders)
+        ? rawHeadersFootprint(requestHeaders)
+        : plainHeadersFootprint(requestHeaders)) +
       plainHeadersFootprint(facts.responseHeaders) +
       notesFootprint(annotations.notes) +
       (facts.aborted ? 64 : 0);
@@ -108,10 +110,9 @@ export class InboundExchange extends DeferredEntry {
   toEntry(): Omit<JournalEntry, 'seq'> {
     const { facts } = this;
     const { annotations, requestBody, responseBody } = facts;
-    const requestHeaders =
-      'raw' in facts.requestHeaders
-        ? pickRecordedRawHeaders(facts.requestHeaders.raw)
-        : facts.requestHeaders.picked;
+    const requestHeaders = isRawList(facts.requestHeaders)
+      ? pickRecordedRawHeaders(facts.requestHeaders)
+      : facts.requestHeaders;
     const responseHeaders =
       facts.responseHeaders instanceof Headers
         ? pickRecordedHeaders(facts.responseHeaders)
@@ -121,7 +122,9 @@ export class InboundExchange extends DeferredEntry {
       requestBody !== undefined &&
       requestBody.size > 0 &&
       (!requestContentType || TEXTUAL.test(requestContentType));
-    const responseSize = 'size' in responseBody ? responseBody.size : Buffer.byteLength(responseBody.text);
+    const responseText = typeof responseBody === 'string' ? responseBody : responseBody.text;
+    const responseSize =
+      typeof responseBody === 'string' ? Buffer.byteLength(responseBody) : responseBody.size;
     const entry: Omit<JournalEntry, 'seq'> = {
       requestId: facts.requestId,
       direction: 'inbound',
@@ -149,9 +152,9 @@ export class InboundExchange extends DeferredEntry {
       entry.requestBody = requestBody.text;
       entry.requestBodyTruncated = requestBody.truncated;
     }
-    if (responseBody.text) {
-      entry.responseBody = responseBody.text;
-      entry.responseBodyTruncated = 'truncated' in responseBody ? responseBody.truncated : false;
+    if (responseText) {
+      entry.responseBody = responseText;
+      entry.responseBodyTruncated = typeof responseBody === 'string' ? false : responseBody.truncated;
     }
     if (facts.error) entry.error = facts.error;
     if (facts.aborted) entry.notes = { ...annotations.notes, aborted: true };

@@ -53,7 +53,7 @@ function mayHaveBody(method: string, headers: Headers): boolean {
 function answerBody(body: string | Uint8Array, cap: number, journal: Journal): InboundResponseBody {
   if (typeof body === 'string') {
     // At most three bytes a character: a text this short is under the cap, so it is kept as it is.
-    if (body.length * 3 <= cap) return { text: body };
+    if (body.length * 3 <= cap) return body;
     const capped = journal.capBody(body);
     return { size: Buffer.byteLength(body), text: capped.text, truncated: capped.truncated };
   }
@@ -97,9 +97,7 @@ export function journalMiddleware(options: JournalMiddlewareOptions): Middleware
         annotations,
         // Node's raw header list when there is one (kept as it is); else a record picked now, so the
         // request's own Headers (and what it holds) is not kept.
-        requestHeaders: Array.isArray(rawHeaders)
-          ? { raw: rawHeaders }
-          : { picked: pickRecordedHeaders(requestHeaders) },
+        requestHeaders: Array.isArray(rawHeaders) ? rawHeaders : pickRecordedHeaders(requestHeaders),
         requestBody,
         responseHeaders,
         responseBody,
