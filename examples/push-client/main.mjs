@@ -44,7 +44,7 @@ export const DEFAULT_STRATEGIES = Object.freeze({
   splitBatches: splitIntoBatches,
   /** Poll isCompleted, then read the job (jobs.mjs). */
   followJob,
-  /** 500 ms growing to 2 s between polls of one job (jobs.mjs). */
+  /** 250 ms after the 202, doubling to 2 s between polls of one job (jobs.mjs). */
   pollDelayMs,
   /** Re-send TemporaryError items only (transfer.mjs). */
   selectForResend,
