@@ -60,6 +60,7 @@ export interface RatePacerModule {
     clock?: FakeClock;
     limits?: { write: number; read: number };
     windowMs?: number;
+    usedAt?: number;
   }): RatePacer;
   bucketOf(method: string, path: string): 'write' | 'read';
   RATE_LIMITS: { write: number; read: number };

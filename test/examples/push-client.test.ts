@@ -299,6 +299,18 @@ describe('rate pacing', () => {
   });
 });
 
+describe('rate pacing of a fresh process', () => {
+  it('takes every slot as used when the process started (usedAt), else when the pacer is made', async () => {
+    const clock = createFakeClock(1_000);
+    const fromStart = pacing.createRatePacer({ clock, usedAt: 700 });
+    (await fromStart.acquire('write'))();
+    expect(clock.now()).toBe(700 + 1_025); // the window (1 s + 25 ms margin) counted from the process start
+    const fromNow = pacing.createRatePacer({ clock });
+    (await fromNow.acquire('write'))();
+    expect(clock.now()).toBe(1_725 + 1_025);
+  });
+});
+
 describe('job polling', () => {
   it('waits 250 ms, then twice as long each poll, at most 2 s', () => {
     expect([1, 2, 3, 4, 5, 9].map(jobs.pollDelayMs)).toEqual([250, 500, 1000, 2000, 2000, 2000]);
