@@ -7,7 +7,6 @@ import { displayPath } from '../../scenario/load-scenario.js';
 import { runOrderedPool } from './ordered-pool.js';
 import { type PushScenarioOptions, runPushScenario } from './run-push-scenario.js';
 import { longestFirst } from './start-order.js';
-import { takeTurns } from './take-turns.js';
 
 export interface ConformanceRunOptions extends Omit<PushScenarioOptions, 'onProgress'> {
   /** Push scenarios (`ss12000` ones run with runSs12000Conformance). */
@@ -56,9 +55,6 @@ export async function runConformance(options: ConformanceRunOptions): Promise<Co
     return hooks;
   };
   const results: ScenarioResult[] = [];
-  // Set-ups (dataset, certificate, mock start) take turns in start order, so the scenario started first,
-  // the longest, is the first ready rather than sharing the one thread with every other set-up.
-  const setUp = takeTurns();
   await runOrderedPool({
     items: pushScenarios,
     concurrency: jobs,
@@ -68,7 +64,6 @@ export async function runConformance(options: ConformanceRunOptions): Promise<Co
       await tell(() => broadcast(reporters, 'onScenarioStart', planned, { index, total: scenarios.length }));
       return runPushScenario(scenario, {
         ...scenarioOptions,
-        setUp,
         onProgress: (phase, message) => {
           for (const reporter of reporters)
             reporter.onProgress?.({ scenarioId: scenario.id, phase, message });

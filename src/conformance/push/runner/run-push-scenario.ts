@@ -19,7 +19,6 @@ import { clientEnv } from './client-env.js';
 import { collectEvidence } from './collect-evidence.js';
 import { applyChange } from './dataset-change.js';
 import { prepareDataset, writeSets } from './scenario-dataset.js';
-import type { TakeTurns } from './take-turns.js';
 
 export interface PushScenarioOptions {
   /** The vendor's command, run by the shell. */
@@ -32,11 +31,6 @@ export interface PushScenarioOptions {
   onClientOutput?: (text: string) => void;
   /** Longest wait, after the last run, for submitted jobs to settle before the store is read. */
   settleTimeoutMs?: number;
-  /**
-   * Runs the scenario's set-up (dataset, certificate, mock start); default: at once. Scenarios run at the
-   * same time pass one queue, so each sets up in turn and the first started is the first ready.
-   */
-  setUp?: TakeTurns;
 }
 
 export interface PushScenarioOutcome {
@@ -126,37 +120,32 @@ export async function runPushScenario(
   };
   const temp = await mkdtemp(join(tmpdir(), `provtjanst-conform-${scenario.id}-`));
   let mock: RunningMock | undefined;
-  const setUp = options.setUp ?? ((work) => work());
   try {
     const stateDir = join(temp, 'state');
-    const ready = await setUp(async () => {
-      progress('dataset', 'preparing the dataset');
-      const dataset = await prepareDataset(scenario, join(temp, 'data-0'));
-      const client = await issueDevClient({
-        stateDir,
-        organisation: scenario.organisation,
-        outDir: join(temp, 'client'),
-      });
-      const overrides = scenario.mock.settings as Partial<Settings>;
-      const payloadLimit = buildSettings(overrides).payloadLimit;
-      const started = await startMock({
-        settings: {
-          ...overrides,
-          port: 0,
-          httpsPort: 0,
-          host: '127.0.0.1',
-          stateDir,
-          journalSize: 200_000,
-          // The run's evidence must stay whole: a high byte bound, still a bound.
-          journalMaxBytes: 1 << 30,
-          journalBodyCap: journalBodyCap(payloadLimit),
-        },
-      });
-      return { first: dataset, files: client.files as NonNullable<typeof client.files>, mock: started };
-    });
-    const { first, files } = ready;
-    mock = ready.mock;
+    progress('dataset', 'preparing the dataset');
+    const first = await prepareDataset(scenario, join(temp, 'data-0'));
     const datasets: ResourceSets[] = [first.sets];
+    const client = await issueDevClient({
+      stateDir,
+      organisation: scenario.organisation,
+      outDir: join(temp, 'client'),
+    });
+    const files = client.files as NonNullable<typeof client.files>;
+    const overrides = scenario.mock.settings as Partial<Settings>;
+    const payloadLimit = buildSettings(overrides).payloadLimit;
+    mock = await startMock({
+      settings: {
+        ...overrides,
+        port: 0,
+        httpsPort: 0,
+        host: '127.0.0.1',
+        stateDir,
+        journalSize: 200_000,
+        // The run's evidence must stay whole: a high byte bound, still a bound.
+        journalMaxBytes: 1 << 30,
+        journalBodyCap: journalBodyCap(payloadLimit),
+      },
+    });
     const services = mock.mock.services;
     progress('mock', `mock listening on https://localhost:${mock.httpsPort}`);
     if (scenario.mock.authFaults) services.auth.faults.set(scenario.mock.authFaults as AuthFaultsInput);
