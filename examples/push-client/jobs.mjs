@@ -1,9 +1,9 @@
 // Follows a bulk job: polls isCompleted politely, then reads every item's final status from the job.
 import { describeLogEntries, expectStatus } from './http.mjs';
 
-export const POLL_INITIAL_MS = 500;
+export const POLL_INITIAL_MS = 250;
 export const POLL_MAX_MS = 2_000;
-export const POLL_FACTOR = 1.5;
+export const POLL_FACTOR = 2;
 /** A job not completed after this long is given up on (its items count as failed). */
 export const JOB_TIMEOUT_MS = 10 * 60_000;
 
@@ -27,8 +27,9 @@ export const JOB_TIMEOUT_MS = 10 * 60_000;
  */
 
 /**
- * Strategy: the wait before the n-th isCompleted poll of a job: 500 ms, 750 ms, 1125 ms, … at most 2 s.
- * Job-status calls share the 5 calls/s write quota, so every poll spent is an upload not made.
+ * Strategy: the wait before the n-th isCompleted poll of a job: 250 ms after it was accepted, then 500 ms,
+ * 1 s, at most 2 s after each "not yet". Job-status calls share the 5 calls/s write quota, so every poll
+ * spent is an upload not made: the wait doubles rather than staying short.
  *
  * @param {number} attempt 1 for the first poll
  */
@@ -53,20 +54,25 @@ function toItemResult(raw) {
 }
 
 /**
- * Strategy: waits until the job is completed and returns its item results. `GET …/isCompleted` is cheap;
+ * Strategy: waits until the job is completed and returns its item results. The first poll waits
+ * `pollDelayMs(1)` from when the job was accepted (`acceptedMs`), not from when following it starts: a job
+ * accepted while earlier ones were followed has already had its time. `GET …/isCompleted` is cheap;
  * the full `GET …/jobs/{id}` is read once, with `showOnlyError=false` because `TemporaryError` and
  * `Warning` items matter too (showOnlyError=true lists only `Error`). Only if that answer is too large
  * (503 [6001]) does it fall back to `showOnlyError=true`.
  *
  * @param {JobContext} ctx
- * @param {{ resource: string, jobId: string, ids: string[] }} job `ids`: the items sent in the job
+ * @param {{ resource: string, jobId: string, ids: string[], acceptedMs?: number }} job `ids`: the items
+ *   sent in the job; `acceptedMs`: when its 202 came (default: now)
  * @returns {Promise<ItemResult[] | undefined>} undefined only when the job is deliberately not followed
  */
-export async function followJob(ctx, { resource, jobId, ids }) {
+export async function followJob(ctx, { resource, jobId, ids, acceptedMs }) {
   const jobPath = `/${resource}/bulk/jobs/${encodeURIComponent(jobId)}`;
   const started = ctx.clock.now();
   for (let attempt = 1; ; attempt++) {
-    await ctx.clock.sleep(ctx.pollDelayMs(attempt));
+    // The first wait counts from the 202; every later one from the "not yet" just read.
+    const elapsed = attempt === 1 ? started - (acceptedMs ?? started) : 0;
+    await ctx.clock.sleep(Math.max(0, ctx.pollDelayMs(attempt) - elapsed));
     const done = expectStatus(await ctx.api.call('GET', `${jobPath}/isCompleted`), [200], `job ${jobId}`);
     if (done.body === true || done.body === 'true') break;
     if (ctx.clock.now() - started > JOB_TIMEOUT_MS) {

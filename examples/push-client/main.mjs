@@ -38,13 +38,17 @@ export const DEFAULT_STRATEGIES = Object.freeze({
   rateLimitDelayMs,
   /** Growing waits (1 s, 2 s, 4 s …) before retrying a 5xx, then give up (backoff.mjs). */
   serverRetryDelayMs,
-  /** ≤ 5 write/job-status and ≤ 10 read calls per rolling second (rate-pacer.mjs). */
-  createPacer: (/** @type {import('./clock.mjs').Clock} */ clock) => createRatePacer({ clock }),
+  /**
+   * ≤ 5 write/job-status and ≤ 10 read calls per rolling second, every slot taken as used at `usedAt`
+   * (rate-pacer.mjs).
+   */
+  createPacer: (/** @type {import('./clock.mjs').Clock} */ clock, /** @type {number | undefined} */ usedAt) =>
+    createRatePacer({ clock, usedAt }),
   /** Bodies of at most the payload limit (batches.mjs). */
   splitBatches: splitIntoBatches,
   /** Poll isCompleted, then read the job (jobs.mjs). */
   followJob,
-  /** 500 ms growing to 2 s between polls of one job (jobs.mjs). */
+  /** 250 ms after the 202, doubling to 2 s between polls of one job (jobs.mjs). */
   pollDelayMs,
   /** Re-send TemporaryError items only (transfer.mjs). */
   selectForResend,
@@ -68,6 +72,8 @@ export const DEFAULT_STRATEGIES = Object.freeze({
  * @property {import('./clock.mjs').Clock} [clock]
  * @property {import('./log.mjs').Log} [log] default: lines on stderr
  * @property {import('./transport.mjs').Transport} [transport]
+ * @property {number} [startedMs] when the process started, on `clock` (the pacer's slots count as used
+ *   then; default: when run() begins)
  */
 
 /**
@@ -122,7 +128,7 @@ export async function run(overrides = {}, io = {}) {
     ca: config.tls.ca,
     transport,
     tokens,
-    pacer: strategies.createPacer(clock),
+    pacer: strategies.createPacer(clock, io.startedMs),
     clock,
     log,
     rateLimitDelayMs: strategies.rateLimitDelayMs,
@@ -177,7 +183,8 @@ function isEntryPoint() {
 }
 
 if (isEntryPoint()) {
-  run().then(
+  // A fresh process: no earlier run's call came after this process started (performance.timeOrigin).
+  run({}, { startedMs: performance.timeOrigin }).then(
     (code) => {
       process.exitCode = code;
     },

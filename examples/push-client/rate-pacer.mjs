@@ -59,6 +59,8 @@ export function waitBeforeNextCall(finishedAt, inFlight, now, limit, windowMs) {
  * @param {Record<RateBucket, number>} [options.limits]
  * @param {number} [options.windowMs]
  * @param {boolean} [options.startEmpty] start with every slot free instead of just used
+ * @param {number} [options.usedAt] when every slot counts as just used (default now): a fresh process
+ *   passes its own start, as no earlier run's call can have come later than that
  * @returns {RatePacer}
  */
 export function createRatePacer({
@@ -66,12 +68,13 @@ export function createRatePacer({
   limits = RATE_LIMITS,
   windowMs = RATE_WINDOW_MS,
   startEmpty = false,
+  usedAt,
 } = {}) {
   const time = clock ?? realClock;
   const span = windowMs + PACING_MARGIN_MS;
   // The quota is per client IP: a run started right after another one (or beside another process) shares
   // the window with calls it cannot see. So a new pacer starts as if every slot had just been used.
-  const start = time.now();
+  const start = Math.min(usedAt ?? Number.POSITIVE_INFINITY, time.now());
   /** @type {Record<RateBucket, { finishedAt: number[], inFlight: number }>} */
   const state = {
     write: { finishedAt: startEmpty ? [] : Array(limits.write).fill(start), inFlight: 0 },

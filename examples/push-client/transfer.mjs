@@ -88,7 +88,7 @@ export function createTransfer(ctx, { resource, kind, items }) {
       log(
         `${label}: batch ${index + 1}/${batches.length} (${batch.length} items, ${bytes} bytes) accepted as job ${jobId}`,
       );
-      jobs.push({ resource, jobId, ids: batch.map(idOf) });
+      jobs.push({ resource, jobId, ids: batch.map(idOf), acceptedMs: ctx.clock.now() });
     }
     return jobs;
   }

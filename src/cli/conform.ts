@@ -37,11 +37,12 @@ Exit codes: 0 every rule passed; 1 a rule failed; 2 the harness or the configura
 const EXIT_USAGE = 2;
 
 /**
- * Scenarios spend most of their time waiting (client start-up, job delays, rate windows), so twice the
- * cores keeps a small machine busy without starving the clients; at most 6 (docs/conformance.md).
+ * Scenarios spend most of their time waiting (client start-up, job delays, rate windows): the whole default
+ * suite uses about 11 s of CPU in 20 s. So three per core, at most 6 (6 on 2 cores, where 6 brings the
+ * suite near its longest scenario and more gains little; bench/README.md, docs/conformance.md).
  */
 export function defaultJobs(): number {
-  return Math.max(1, Math.min(6, availableParallelism() * 2));
+  return Math.max(1, Math.min(6, availableParallelism() * 3));
 }
 
 class UsageError extends Error {}

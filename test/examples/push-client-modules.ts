@@ -60,6 +60,7 @@ export interface RatePacerModule {
     clock?: FakeClock;
     limits?: { write: number; read: number };
     windowMs?: number;
+    usedAt?: number;
   }): RatePacer;
   bucketOf(method: string, path: string): 'write' | 'read';
   RATE_LIMITS: { write: number; read: number };
@@ -67,6 +68,15 @@ export interface RatePacerModule {
 
 export interface JobsModule {
   pollDelayMs(attempt: number): number;
+  followJob(
+    ctx: {
+      api: { call(method: string, path: string): Promise<{ status: number; body: unknown }> };
+      clock: FakeClock;
+      log: (line: string) => void;
+      pollDelayMs: (attempt: number) => number;
+    },
+    job: { resource: string; jobId: string; ids: string[]; acceptedMs?: number },
+  ): Promise<{ id: string; status: string }[] | undefined>;
 }
 
 export interface ClientCertModule {

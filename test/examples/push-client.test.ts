@@ -299,8 +299,43 @@ describe('rate pacing', () => {
   });
 });
 
+describe('rate pacing of a fresh process', () => {
+  it('takes every slot as used when the process started (usedAt), else when the pacer is made', async () => {
+    const clock = createFakeClock(1_000);
+    const fromStart = pacing.createRatePacer({ clock, usedAt: 700 });
+    (await fromStart.acquire('write'))();
+    expect(clock.now()).toBe(700 + 1_025); // the window (1 s + 25 ms margin) counted from the process start
+    const fromNow = pacing.createRatePacer({ clock });
+    (await fromNow.acquire('write'))();
+    expect(clock.now()).toBe(1_725 + 1_025);
+  });
+});
+
 describe('job polling', () => {
-  it('waits 500 ms, then 1.5 times longer each poll, at most 2 s', () => {
-    expect([1, 2, 3, 4, 5, 9].map(jobs.pollDelayMs)).toEqual([500, 750, 1125, 1688, 2000, 2000]);
+  it('waits 250 ms, then twice as long each poll, at most 2 s', () => {
+    expect([1, 2, 3, 4, 5, 9].map(jobs.pollDelayMs)).toEqual([250, 500, 1000, 2000, 2000, 2000]);
+  });
+
+  it('counts the first wait from when the job was accepted, later ones from each "not yet"', async () => {
+    const clock = createFakeClock(0);
+    const polls: number[] = [];
+    let answers = [false, true]; // the first poll of each job hears "not yet"
+    const api = {
+      async call(_method: string, path: string) {
+        if (!path.endsWith('/isCompleted')) return { status: 200, body: { responses: [] } };
+        polls.push(clock.now());
+        const [done = true, ...rest] = answers;
+        answers = rest;
+        return { status: 200, body: done };
+      },
+    };
+    const ctx = { api, clock, log: () => {}, pollDelayMs: jobs.pollDelayMs };
+    await clock.sleep(1_000); // earlier jobs were followed meanwhile
+    await jobs.followJob(ctx, { resource: 'persons', jobId: 'a', ids: [], acceptedMs: 100 });
+    expect(polls).toEqual([1_000, 1_500]); // at once (accepted 900 ms ago), then 500 ms after "not yet"
+    polls.length = 0;
+    answers = [false, true];
+    await jobs.followJob(ctx, { resource: 'persons', jobId: 'b', ids: [], acceptedMs: 1_400 });
+    expect(polls).toEqual([1_650, 2_150]); // 250 ms after it was accepted
   });
 });

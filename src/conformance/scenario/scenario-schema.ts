@@ -134,6 +134,13 @@ export const pushScenarioSchema = z.strictObject({
     .regex(/^\d{6}-?\d{4}$/, '10 digits, e.g. 5567044268')
     .default('5567044268'),
   timeoutSeconds: z.number().positive().default(60).describe('Default time limit of each client run.'),
+  expectedSeconds: z
+    .number()
+    .positive()
+    .optional()
+    .describe(
+      'About how long the scenario takes with the reference client; under --jobs the longest start first. Never judged.',
+    ),
   mock: z
     .strictObject({
       settings: z

@@ -1,21 +1,33 @@
-// Runs tasks at most N at a time, yet hands their results on strictly in task order (stable reports).
+// Runs tasks at most N at a time, in a given start order, yet hands results on strictly in task order.
 
 export interface OrderedPoolOptions<T, R> {
   items: readonly T[];
   /** At most this many tasks run at once (at least 1). */
   concurrency: number;
+  /** The indices in the order tasks start (a permutation of 0 … items.length − 1); default index order. */
+  startOrder?: readonly number[];
   run(item: T, index: number): Promise<R>;
   /** Called once per task, in index order, as soon as it and every task before it are done; awaited. */
   deliver(result: R, index: number): Promise<void> | void;
 }
 
+/** Throws unless `order` names every index of `length` items exactly once. */
+function checkPermutation(order: readonly number[], length: number): void {
+  const seen = new Set(order);
+  if (order.length !== length || seen.size !== length || order.some((i) => !(i >= 0 && i < length)))
+    throw new TypeError(`startOrder must name each of the ${length} indices once, got [${order.join(', ')}]`);
+}
+
 /**
- * Starts tasks in index order as slots free up; a finished task's result waits until every earlier one
- * has been delivered, and is let go once delivered. With concurrency 1 it is a plain loop: run, deliver,
- * next. Resolves once every result is delivered. `run` should not throw: an error rejects the pool.
+ * Starts tasks in `startOrder` (default index order) as slots free up; a finished task's result waits
+ * until every task of lower index has been delivered, and is let go once delivered. With concurrency 1
+ * and index order it is a plain loop: run, deliver, next. Resolves once every result is delivered. `run`
+ * should not throw: an error rejects the pool.
  */
 export async function runOrderedPool<T, R>(options: OrderedPoolOptions<T, R>): Promise<void> {
   const { items } = options;
+  const order = options.startOrder ?? items.map((_, i) => i);
+  checkPermutation(order, items.length);
   const done: (R | undefined)[] = new Array(items.length);
   const finished: boolean[] = new Array(items.length).fill(false);
   let next = 0;
@@ -36,7 +48,7 @@ export async function runOrderedPool<T, R>(options: OrderedPoolOptions<T, R>): P
   };
   const worker = async () => {
     while (next < items.length) {
-      const index = next;
+      const index = order[next] as number;
       next += 1;
       done[index] = await options.run(items[index] as T, index);
       finished[index] = true;

@@ -1,4 +1,4 @@
-// Runs a list of scenarios (`jobs` at a time, reported in plan order), telling every reporter, and returns the report.
+// Runs a list of scenarios (`jobs` at a time, longest first, reported in plan order), telling every reporter; returns the report.
 import { broadcast, type Reporter } from '../../reporters/reporter.js';
 import type { ConformanceReport, RunPlan, ScenarioResult } from '../../result/result-model.js';
 import { summarise } from '../../result/summarise.js';
@@ -6,6 +6,7 @@ import type { PushScenario, Scenario } from '../../scenario/load-scenario.js';
 import { displayPath } from '../../scenario/load-scenario.js';
 import { runOrderedPool } from './ordered-pool.js';
 import { type PushScenarioOptions, runPushScenario } from './run-push-scenario.js';
+import { longestFirst } from './start-order.js';
 
 export interface ConformanceRunOptions extends Omit<PushScenarioOptions, 'onProgress'> {
   /** Push scenarios (`ss12000` ones run with runSs12000Conformance). */
@@ -14,7 +15,8 @@ export interface ConformanceRunOptions extends Omit<PushScenarioOptions, 'onProg
   version?: string;
   /**
    * How many scenarios run at once (default 1). Each already has its own mock on its own ports, state and
-   * data directories; results reach reporters in plan order whatever finishes first.
+   * data directories; results reach reporters in plan order whatever finishes first. With more than one,
+   * the scenarios with the longest `expectedSeconds` start first (longestFirst); with one, plan order.
    */
   jobs?: number;
 }
@@ -56,6 +58,7 @@ export async function runConformance(options: ConformanceRunOptions): Promise<Co
   await runOrderedPool({
     items: pushScenarios,
     concurrency: jobs,
+    ...(jobs > 1 ? { startOrder: longestFirst(pushScenarios.map((s) => s.expectedSeconds)) } : {}),
     run: async (scenario, index) => {
       const planned = plan.scenarios[index] as RunPlan['scenarios'][number];
       await tell(() => broadcast(reporters, 'onScenarioStart', planned, { index, total: scenarios.length }));
