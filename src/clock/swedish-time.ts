@@ -28,6 +28,9 @@ const CACHE_UNTIL_MS = Date.UTC(9999, 0, 1);
 let cachedHour = Number.NaN;
 let cachedOffset = '+01:00';
 let cachedOffsetMs = 0;
+/** The last instant formatted on the cached path, with milliseconds (its offset is the cached one). */
+let lastMs = Number.NaN;
+let lastText = '';
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
@@ -61,8 +64,12 @@ export function formatSwedishTime(date: Date, options: { milliseconds?: boolean 
     cachedOffsetMs = localMs - start.getTime();
     cachedOffset = offset;
     cachedHour = hour;
+    lastMs = Number.NaN;
   }
+  // Answers under load share milliseconds: the last one's text is reused.
+  if (ms === lastMs) return options.milliseconds === false ? lastText.slice(0, 19) + cachedOffset : lastText;
   // Wall time as a UTC ISO string ('YYYY-MM-DDTHH:mm:ss.sssZ' for years 1980–9999), cut before its zone.
-  const wall = new Date(ms + cachedOffsetMs).toISOString();
-  return `${wall.slice(0, options.milliseconds === false ? 19 : 23)}${cachedOffset}`;
+  lastText = `${new Date(ms + cachedOffsetMs).toISOString().slice(0, 23)}${cachedOffset}`;
+  lastMs = ms;
+  return options.milliseconds === false ? lastText.slice(0, 19) + cachedOffset : lastText;
 }

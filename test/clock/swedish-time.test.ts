@@ -20,6 +20,14 @@ describe('formatSwedishTime', () => {
     expect(at('2026-10-25T00:30:00.000Z')).toBe('2026-10-25T02:30:00.000+02:00');
   });
 
+  it('gives the same text for an instant asked again, with or without milliseconds, across an offset change', () => {
+    expect(at('2026-03-29T00:59:59.999Z')).toBe('2026-03-29T01:59:59.999+01:00');
+    expect(at('2026-03-29T00:59:59.999Z', false)).toBe('2026-03-29T01:59:59+01:00');
+    expect(at('2026-03-29T00:59:59.999Z')).toBe('2026-03-29T01:59:59.999+01:00');
+    expect(at('2026-03-29T01:00:00.000Z', false)).toBe('2026-03-29T03:00:00+02:00');
+    expect(at('2026-03-29T01:00:00.000Z')).toBe('2026-03-29T03:00:00.000+02:00');
+  });
+
   it('formats instants before 1980 from the time-zone database directly, and refuses an invalid Date', () => {
     expect(at('1975-07-01T12:00:00Z', false)).toBe('1975-07-01T13:00:00+01:00');
     expect(at('1949-07-01T12:00:00Z', false)).toBe('1949-07-01T14:00:00+02:00');
