@@ -8,7 +8,9 @@ import {
   pickRecordedHeaders,
   pickRecordedPlainHeaders,
   pickRecordedRawHeaders,
+  redactRawHeaderList,
 } from './recorded-headers.js';
+import { redactTokens } from './redact-tokens.js';
 
 const TEXTUAL = /json|text|xml|x-www-form-urlencoded/i;
 
@@ -81,6 +83,29 @@ function notesFootprint(notes: Record<string, unknown> | undefined): number {
   return total;
 }
 
+function redactCaptured(body: CapturedBody): CapturedBody {
+  const text = redactTokens(body.text);
+  return text === body.text ? body : { ...body, text };
+}
+
+/** The facts (the journal's own object) with every token in the request's id, headers, URL and both bodies replaced by its fingerprint. */
+function redactFacts(facts: InboundExchangeFacts): InboundExchangeFacts {
+  const { requestHeaders, requestBody, responseBody } = facts;
+  facts.requestId = redactTokens(facts.requestId);
+  facts.url = redactTokens(facts.url);
+  facts.path = redactTokens(facts.path);
+  if (isRawList(requestHeaders)) facts.requestHeaders = redactRawHeaderList(requestHeaders);
+  if (requestBody) facts.requestBody = redactCaptured(requestBody);
+  if (typeof responseBody !== 'string') facts.responseBody = redactCaptured(responseBody);
+  else {
+    // A text that held a token is measured now: its size is what was sent, not the redacted text's.
+    const text = redactTokens(responseBody);
+    if (text !== responseBody)
+      facts.responseBody = { size: Buffer.byteLength(responseBody), text, truncated: false };
+  }
+  return facts;
+}
+
 /**
  * The facts of one exchange, kept as they came (Node's raw header list, the handler's header object, the
  * answer's text) until `toEntry` picks, measures and formats them. Nothing here holds the request's
@@ -89,8 +114,13 @@ function notesFootprint(notes: Record<string, unknown> | undefined): number {
 export class InboundExchange extends DeferredEntry {
   readonly footprint: number;
 
-  constructor(private readonly facts: InboundExchangeFacts) {
+  private readonly facts: InboundExchangeFacts;
+
+  constructor(seen: InboundExchangeFacts) {
     super();
+    // Tokens are replaced as the exchange is kept (a cheap scan when there is none); the rest waits.
+    const facts = redactFacts(seen);
+    this.facts = facts;
     const { requestHeaders, requestBody, responseBody, annotations } = facts;
     this.footprint =
       ENTRY_OVERHEAD +
@@ -111,7 +141,7 @@ export class InboundExchange extends DeferredEntry {
     const { facts } = this;
     const { annotations, requestBody, responseBody } = facts;
     const requestHeaders = isRawList(facts.requestHeaders)
-      ? pickRecordedRawHeaders(facts.requestHeaders)
+      ? pickRecordedRawHeaders(facts.requestHeaders, { alreadyRedacted: true })
       : facts.requestHeaders;
     const responseHeaders =
       facts.responseHeaders instanceof Headers

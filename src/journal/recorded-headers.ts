@@ -1,4 +1,5 @@
 // Picks the headers worth keeping in the journal, redacting bearer tokens to their fingerprint.
+import { redactTokens } from './redact-tokens.js';
 import { bearerToken, tokenFingerprint } from './token-fingerprint.js';
 
 /** Headers the journal keeps; everything else is noise for the rules and the HAR view. */
@@ -43,7 +44,10 @@ export function pickRecordedHeaders(headers: Headers): Record<string, string> {
  * The same record from name/value pairs, without building a `Headers`: as `Headers` would give them,
  * names lower-cased and sorted, repeated names joined with `, `, values trimmed of HTTP whitespace.
  */
-function pickFromPairs(each: (keep: (name: string, value: string) => void) => void): Record<string, string> {
+function pickFromPairs(
+  each: (keep: (name: string, value: string) => void) => void,
+  alreadyRedacted = false,
+): Record<string, string> {
   const found = new Map<string, string>();
   each((name, value) => {
     const key = name.toLowerCase();
@@ -53,18 +57,42 @@ function pickFromPairs(each: (keep: (name: string, value: string) => void) => vo
     found.set(key, prior === undefined ? clean : `${prior}, ${clean}`);
   });
   const kept: Record<string, string> = {};
-  for (const key of [...found.keys()].sort()) kept[key] = redact(key, found.get(key) as string);
+  for (const key of [...found.keys()].sort()) {
+    const value = found.get(key) as string;
+    kept[key] = alreadyRedacted ? value : redact(key, value);
+  }
   return kept;
 }
 
-/** From Node's `rawHeaders` (name, value, name, value…; HTTP/2 pseudo-headers skipped). */
-export function pickRecordedRawHeaders(rawHeaders: readonly string[]): Record<string, string> {
+/**
+ * Node's raw header list with every token already replaced (an Authorization value by `Bearer [fingerprint]`,
+ * any JWT elsewhere by `[fingerprint]`): the list itself when there is none, else a copy. The journal keeps
+ * this, so not even its memory holds a token in clear until the entry is made.
+ */
+export function redactRawHeaderList(rawHeaders: readonly string[]): readonly string[] {
+  let copy: string[] | undefined;
+  for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
+    const name = rawHeaders[i] as string;
+    const value = rawHeaders[i + 1] as string;
+    const isAuthorization = name.length === 13 && name.toLowerCase() === 'authorization';
+    if (!isAuthorization && !value.includes('eyJ')) continue;
+    copy ??= rawHeaders.slice();
+    copy[i + 1] = isAuthorization ? redact('authorization', value.trim()) : redactTokens(value);
+  }
+  return copy ?? rawHeaders;
+}
+
+/** From Node's `rawHeaders` (name, value, name, value…; HTTP/2 pseudo-headers skipped); `alreadyRedacted`: a list from {@link redactRawHeaderList}. */
+export function pickRecordedRawHeaders(
+  rawHeaders: readonly string[],
+  options: { alreadyRedacted?: boolean } = {},
+): Record<string, string> {
   return pickFromPairs((keep) => {
     for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
       const name = rawHeaders[i] as string;
       if (!name.startsWith(':')) keep(name, rawHeaders[i + 1] as string);
     }
-  });
+  }, options.alreadyRedacted);
 }
 
 /** From a plain header object. */

@@ -27,6 +27,9 @@ describe('deferred journal entries', () => {
     const server = serve(journal);
     await request(server).get('/echo/1').set('authorization', `Bearer ${TOKEN}`).expect(200);
     const estimated = journal.bytes;
+    // Before any read, what the journal holds (its raw facts included) has no token in clear either.
+    expect(JSON.stringify(journal)).not.toContain(TOKEN.slice(0, 40));
+    expect(JSON.stringify(journal)).toContain(tokenFingerprint(TOKEN));
     const [entry] = journal.entries();
     expect(entry).toBeDefined();
     if (!entry) return;
