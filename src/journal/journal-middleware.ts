@@ -62,22 +62,28 @@ function answerBody(body: string | Uint8Array, cap: number, journal: Journal): I
   return capture.read();
 }
 
+/** What the middleware saw of the request, for the record it makes once the answer is known. */
+interface SeenRequest {
+  c: Context<AppEnv>;
+  startedMs: number;
+  requestId: string;
+  annotations: JournalAnnotations;
+  requestHeaders: Headers;
+  requestBody: CapturedBody | undefined;
+}
+
 export function journalMiddleware(options: JournalMiddlewareOptions): MiddlewareHandler<AppEnv> {
   const { journal, clock } = options;
   const cap = journal.bodyCapBytes;
 
   const record = (
-    c: Context<AppEnv>,
-    startedMs: number,
-    requestId: string,
-    annotations: JournalAnnotations,
-    requestHeaders: Headers,
-    requestBody: CapturedBody | undefined,
+    request: SeenRequest,
     res: Response,
     responseHeaders: InboundResponseHeaders,
     responseBody: InboundResponseBody,
     responseError?: string,
   ) => {
+    const { c, startedMs, requestId, annotations, requestHeaders, requestBody } = request;
     const path = c.req.path;
     const aborted = clientWentAway(c);
     const error = aborted ? CLIENT_ABORTED : (annotations.error ?? responseError);
@@ -132,7 +138,14 @@ export function journalMiddleware(options: JournalMiddlewareOptions): Middleware
     await next();
 
     const res = c.res;
-    const requestBody = requestCapture?.read();
+    const seen: SeenRequest = {
+      c,
+      startedMs,
+      requestId,
+      annotations,
+      requestHeaders,
+      requestBody: requestCapture?.read(),
+    };
     // Headers still held as the handler's plain object are read as such (res.headers would rebuild them).
     const plainHeaders = plainResponseHeaders(res);
     const contentType =
@@ -142,52 +155,27 @@ export function journalMiddleware(options: JournalMiddlewareOptions): Middleware
         ? plainHeader(plainHeaders, 'content-length')
         : res.headers.get('content-length');
       const size = EVENT_STREAM.test(contentType) ? 0 : Number(declared ?? 0);
-      record(
-        c,
-        startedMs,
-        requestId,
-        annotations,
-        requestHeaders,
-        requestBody,
-        res,
-        plainHeaders ?? res.headers,
-        {
-          ...NO_BODY,
-          size,
-        },
-      );
+      record(seen, res, plainHeaders ?? res.headers, {
+        ...NO_BODY,
+        size,
+      });
       return;
     }
     const plain = plainResponseBody(res);
     if (plain !== undefined) {
       const body = plain === null ? NO_BODY : answerBody(plain, cap, journal);
-      record(
-        c,
-        startedMs,
-        requestId,
-        annotations,
-        requestHeaders,
-        requestBody,
-        res,
-        plainHeaders ?? res.headers,
-        body,
-      );
+      record(seen, res, plainHeaders ?? res.headers, body);
       return;
     }
     if (!res.body) {
-      record(c, startedMs, requestId, annotations, requestHeaders, requestBody, res, res.headers, NO_BODY);
+      record(seen, res, res.headers, NO_BODY);
       return;
     }
     // A streamed answer: recorded once it has been sent to its end (or the client stopped reading).
     const capture = new BodyCapture(cap);
     const tee = capture.tee((error) =>
       record(
-        c,
-        startedMs,
-        requestId,
-        annotations,
-        requestHeaders,
-        requestBody,
+        seen,
         res,
         res.headers,
         capture.read(),
