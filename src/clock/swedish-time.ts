@@ -66,10 +66,11 @@ export function formatSwedishTime(date: Date, options: { milliseconds?: boolean 
     cachedHour = hour;
     lastMs = Number.NaN;
   }
-  // Answers under load share milliseconds: the last one's text is reused.
-  if (ms === lastMs) return options.milliseconds === false ? lastText.slice(0, 19) + cachedOffset : lastText;
-  // Wall time as a UTC ISO string ('YYYY-MM-DDTHH:mm:ss.sssZ' for years 1980–9999), cut before its zone.
-  lastText = `${new Date(ms + cachedOffsetMs).toISOString().slice(0, 23)}${cachedOffset}`;
-  lastMs = ms;
-  return options.milliseconds === false ? lastText.slice(0, 19) + cachedOffset : lastText;
+  // Answers under load share milliseconds: the last one's text is reused. Wall time is a UTC ISO string
+  // ('YYYY-MM-DDTHH:mm:ss.sssZ' for years 1980–9999) cut before its zone.
+  if (ms !== lastMs) {
+    lastText = `${new Date(ms + cachedOffsetMs).toISOString().slice(0, 23)}${cachedOffset}`;
+    lastMs = ms;
+  }
+  return options.milliseconds === false ? `${lastText.slice(0, 19)}${cachedOffset}` : lastText;
 }

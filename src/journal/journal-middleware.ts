@@ -15,7 +15,7 @@ import type { Journal } from './journal.js';
 import type { JournalAnnotations, JournalComponent } from './journal-entry.js';
 import { captureBodyLazily } from './lazy-request-body.js';
 import { pickRecordedHeaders, plainHeader, rawHeader } from './recorded-headers.js';
-import { plainResponseBody, plainResponseHeaders } from './response-body.js';
+import { heldResponseHeaders, plainResponseBody } from './response-body.js';
 
 export interface JournalMiddlewareOptions {
   journal: Journal;
@@ -146,16 +146,16 @@ export function journalMiddleware(options: JournalMiddlewareOptions): Middleware
       requestHeaders,
       requestBody: requestCapture?.read(),
     };
-    // Headers still held as the handler's plain object are read as such (res.headers would rebuild them).
-    const plainHeaders = plainResponseHeaders(res);
+    // Headers as the light answer holds them (plain object or prepared Headers): res.headers would rebuild it.
+    const heldHeaders = heldResponseHeaders(res);
     const contentType =
-      (plainHeaders ? plainHeader(plainHeaders, 'content-type') : res.headers.get('content-type')) ?? '';
+      (heldHeaders ? plainHeader(heldHeaders, 'content-type') : res.headers.get('content-type')) ?? '';
     if (!TEXTUAL.test(contentType) || EVENT_STREAM.test(contentType)) {
-      const declared = plainHeaders
-        ? plainHeader(plainHeaders, 'content-length')
+      const declared = heldHeaders
+        ? plainHeader(heldHeaders, 'content-length')
         : res.headers.get('content-length');
       const size = EVENT_STREAM.test(contentType) ? 0 : Number(declared ?? 0);
-      record(seen, res, plainHeaders ?? res.headers, {
+      record(seen, res, heldHeaders ?? res.headers, {
         ...NO_BODY,
         size,
       });
@@ -164,7 +164,7 @@ export function journalMiddleware(options: JournalMiddlewareOptions): Middleware
     const plain = plainResponseBody(res);
     if (plain !== undefined) {
       const body = plain === null ? NO_BODY : answerBody(plain, cap, journal);
-      record(seen, res, plainHeaders ?? res.headers, body);
+      record(seen, res, heldHeaders ?? res.headers, body);
       return;
     }
     if (!res.body) {

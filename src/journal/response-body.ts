@@ -37,7 +37,7 @@ const DEFAULT_CONTENT_TYPE = 'text/plain; charset=UTF-8';
  * the `Headers` a context prepared (`c.header` before the answer), else undefined (a list of pairs: left to
  * the caller's `res.headers`). Reading `res.headers` instead would turn the light answer into a full one.
  */
-export function plainResponseHeaders(res: Response): PlainHeaders | Headers | undefined {
+export function heldResponseHeaders(res: Response): PlainHeaders | Headers | undefined {
   const symbol = findCacheSymbol(res);
   if (!symbol) return undefined;
   const cache = (res as unknown as Record<symbol, unknown>)[symbol];

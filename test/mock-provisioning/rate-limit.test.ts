@@ -106,6 +106,23 @@ describe('rate limits over HTTP', () => {
     expectHeaders(again, 10, 9);
   });
 
+  it('puts the quota headers on every kind of answer: 403, 400, 404 and 413 as well as 200', async () => {
+    const refused = await call(h, 'get', `/persons/${PERSON_ID}`, { token: 'not-a-jwt' });
+    expect(refused.status).toBe(403);
+    expectHeaders(refused, 10, 9);
+    const badId = await call(h, 'get', '/persons/not-a-uuid');
+    expect(badId.status).toBe(400);
+    expectHeaders(badId, 10, 8);
+    const missing = await call(h, 'get', '/persons/b0000000-0000-4000-8000-0000000000ff');
+    expect(missing.status).toBe(404);
+    expectHeaders(missing, 10, 7);
+    const tooLarge = await call(h, 'post', '/persons/bulk', {
+      raw: JSON.stringify({ data: 'x'.repeat(300_000) }),
+    });
+    expect(tooLarge.status).toBe(413);
+    expectHeaders(tooLarge, 5, 4);
+  });
+
   it('counts refused calls too: five 403s use up the write quota', async () => {
     for (let n = 0; n < 5; n += 1) {
       expect(
